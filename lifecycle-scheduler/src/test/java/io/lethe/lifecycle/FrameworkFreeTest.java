@@ -1,0 +1,12 @@
+package io.lethe.lifecycle;
+
+import io.lethe.testsupport.arch.FrameworkFreeLibrary;
+import org.junit.jupiter.api.Test;
+
+class FrameworkFreeTest {
+
+  @Test
+  void productionClasses_importNoSpringShiroOrServletApi() {
+    FrameworkFreeLibrary.check("io.lethe.lifecycle");
+  }
+}
