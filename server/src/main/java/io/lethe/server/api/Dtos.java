@@ -1,0 +1,34 @@
+package io.lethe.server.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.lethe.server.problem.BadRequestException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Response to {@code POST /v1/subjects}. */
+record SubjectCreated(UUID id, String status) {}
+
+/** Body of {@code POST /v1/subjects/{id}/records}. */
+record CreateRecordRequest(String type, Map<String, String> fields) {
+  void validate() {
+    if (type == null || type.isBlank()) {
+      throw new BadRequestException("The body must name the record 'type'.");
+    }
+    if (fields == null || fields.isEmpty()) {
+      throw new BadRequestException("The body must carry at least one entry in 'fields'.");
+    }
+    if (fields.values().stream().anyMatch(v -> v == null)) {
+      throw new BadRequestException("Field values must be strings, not null.");
+    }
+  }
+}
+
+/** Response to {@code POST /v1/subjects/{id}/records}; expiresAt is null until a policy applies. */
+record RecordCreated(UUID id, String type,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Instant expiresAt) {}
+
+/** A record as read for one purpose. */
+record RecordResponse(UUID id, UUID subjectId, String type, String view,
+    Map<String, String> fields, Set<String> withheld, Instant createdAt) {}

@@ -1,0 +1,127 @@
+package io.lethe.server.api;
+
+import io.lethe.audit.AuditEvent;
+import io.lethe.audit.AuditEvent.Outcome;
+import io.lethe.server.audit.AuditTrail;
+import io.lethe.server.db.Transactions;
+import io.lethe.server.security.AccessDeniedException;
+import io.lethe.server.security.Caller;
+import io.lethe.storage.PersonalDataStore;
+import io.lethe.storage.RecordView;
+import io.lethe.storage.StorageException;
+import io.lethe.storage.StoredRecord;
+import io.lethe.storage.Subject;
+import io.lethe.storage.schema.FieldDef;
+import io.lethe.storage.schema.RecordType;
+import io.lethe.storage.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Subjects and records through the API: permission check, the change and its audit event in one
+ * transaction, and an audit event of its own for every refused attempt.
+ */
+@Service
+class PersonalDataService {
+
+  private final PersonalDataStore store;
+  private final Schema schema;
+  private final Transactions transactions;
+  private final AuditTrail audit;
+  private final Caller caller;
+
+  PersonalDataService(PersonalDataStore store, Schema schema, Transactions transactions,
+      AuditTrail audit, Caller caller) {
+    this.store = store;
+    this.schema = schema;
+    this.transactions = transactions;
+    this.audit = audit;
+    this.caller = caller;
+  }
+
+  Subject createSubject() {
+    return audited(audit.event("subject.create", Outcome.FAILURE), () -> {
+      caller.require("subjects:create");
+      return transactions.inTransaction(c -> {
+        Subject subject = store.createSubject(c);
+        audit.record(c, audit.event("subject.create", Outcome.SUCCESS).subject(subject.id()).build());
+        return subject;
+      });
+    });
+  }
+
+  StoredRecord createRecord(UUID subjectId, String type, Map<String, String> fields) {
+    AuditEvent.Builder failure = audit.event("record.create", Outcome.FAILURE).subject(subjectId)
+        .record(null, type).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
+    return audited(failure, () -> {
+      caller.require("records:create:" + type);
+      return transactions.inTransaction(c -> {
+        StoredRecord record = store.createRecord(c, subjectId, type, fields);
+        audit.record(c, audit.event("record.create", Outcome.SUCCESS).subject(subjectId)
+            .record(record.id(), type).fields(new ArrayList<>(new TreeSet<>(fields.keySet())))
+            .build());
+        return record;
+      });
+    });
+  }
+
+  /**
+   * Reads a record for a purpose. Fields are returned only where the caller holds
+   * {@code records:read:<category>:<purpose>} (and {@code records:read-plain:<category>} for a
+   * plain view); a caller who may see none of them is refused.
+   */
+  RecordView readRecord(UUID recordId, String purpose, boolean plain) {
+    String action = plain ? "record.read-plain" : "record.read";
+    AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
+        .record(recordId, null);
+    return audited(failure, () -> transactions.inTransaction(c -> {
+      RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
+      // Written before the data leaves: if the outbox fails, the transaction and the read fail.
+      audit.record(c, audit.event(action, Outcome.SUCCESS).purpose(purpose)
+          .subject(view.subjectId()).record(view.id(), view.type())
+          .fields(new ArrayList<>(view.fields().keySet())).build());
+      return view;
+    }));
+  }
+
+  private RecordView permitted(RecordView view, String purpose, boolean plain) {
+    RecordType type = schema.recordType(view.type()).orElseThrow();
+    Map<String, String> allowed = new LinkedHashMap<>();
+    Set<String> withheld = new TreeSet<>(view.withheldFields());
+    List<String> missing = new ArrayList<>();
+    view.fields().forEach((name, value) -> {
+      String category = type.field(name).map(FieldDef::category).orElseThrow().yamlName();
+      String read = "records:read:" + category + ":" + purpose;
+      String readPlain = "records:read-plain:" + category;
+      if (caller.isPermitted(read) && (!plain || caller.isPermitted(readPlain))) {
+        allowed.put(name, value);
+      } else {
+        withheld.add(name);
+        missing.add(plain && caller.isPermitted(read) ? readPlain : read);
+      }
+    });
+    if (allowed.isEmpty() && !view.fields().isEmpty()) {
+      throw new AccessDeniedException(missing.get(0));
+    }
+    return new RecordView(view.id(), view.subjectId(), view.type(), allowed, withheld,
+        view.createdAt());
+  }
+
+  private <T> T audited(AuditEvent.Builder failure, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (StorageException e) {
+      audit.recordAlone(failure.errorCode(e.code().code()).build());
+      throw e;
+    } catch (AccessDeniedException e) {
+      audit.recordAlone(failure.errorCode("access.denied").build());
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.lethe.server.api;
+
+import io.lethe.storage.StoredRecord;
+import io.lethe.storage.Subject;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The people data is about, and the records stored about them. */
+@RestController
+@RequestMapping(path = "/v1/subjects", produces = "application/json")
+class SubjectsController {
+
+  private final PersonalDataService service;
+
+  SubjectsController(PersonalDataService service) {
+    this.service = service;
+  }
+
+  /** Permission {@code subjects:create}. */
+  @PostMapping
+  ResponseEntity<SubjectCreated> create() {
+    Subject subject = service.createSubject();
+    return ResponseEntity.created(URI.create("/v1/subjects/" + subject.id()))
+        .body(new SubjectCreated(subject.id(), subject.status().name()));
+  }
+
+  /** Permission {@code records:create:<type>}. */
+  @PostMapping(path = "/{id}/records", consumes = "application/json")
+  ResponseEntity<RecordCreated> createRecord(@PathVariable UUID id,
+      @RequestBody CreateRecordRequest request) {
+    request.validate();
+    StoredRecord record = service.createRecord(id, request.type(), request.fields());
+    return ResponseEntity.created(URI.create("/v1/records/" + record.id()))
+        .body(new RecordCreated(record.id(), record.type(), null));
+  }
+}

@@ -1,0 +1,89 @@
+package io.lethe.server.audit;
+
+import io.lethe.audit.AuditEvent;
+import io.lethe.audit.outbox.AuditOutbox;
+import io.lethe.server.db.Transactions;
+import io.lethe.server.problem.ApiErrorCode;
+import io.lethe.server.security.Principal;
+import io.lethe.server.security.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Connection;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.UnavailableSecurityManagerException;
+import org.apache.shiro.subject.Subject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Builds audit events from the current request (actor, roles, source address, request id, path)
+ * and writes them: with a change in its transaction, or alone for refused attempts.
+ */
+@Component
+public class AuditTrail {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+  private final AuditOutbox outbox;
+  private final Transactions transactions;
+
+  AuditTrail(AuditOutbox outbox, Transactions transactions) {
+    this.outbox = outbox;
+    this.transactions = transactions;
+  }
+
+  /** An event about the current request, ready for resource fields. */
+  public AuditEvent.Builder event(String action, AuditEvent.Outcome outcome) {
+    AuditEvent.Builder event = AuditEvent.builder(action, outcome);
+    Principal principal = currentPrincipal();
+    if (principal != null) {
+      event.actor(principal.name(), principal.roles());
+    }
+    HttpServletRequest request = currentRequest();
+    if (request != null) {
+      event.request(request.getRemoteAddr(), RequestIds.of(request), request.getRequestURI());
+    }
+    return event;
+  }
+
+  /** Writes the event in the caller's transaction (fails the transaction if it cannot). */
+  public void record(Connection connection, AuditEvent event) {
+    outbox.append(connection, event);
+  }
+
+  /** Writes a refused or failed attempt on its own; a failure here is logged, not thrown. */
+  public void recordAlone(AuditEvent event) {
+    try {
+      transactions.inTransaction(c -> {
+        outbox.append(c, event);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      log.error("Could not record a refused {} attempt (event {})", event.action(), event.id(), e);
+    }
+  }
+
+  public void authenticationFailed(HttpServletRequest request, ApiErrorCode code) {
+    recordAlone(AuditEvent.builder("auth.authenticate", AuditEvent.Outcome.FAILURE)
+        .category("authentication")
+        .request(request.getRemoteAddr(), RequestIds.of(request), request.getRequestURI())
+        .errorCode(code.code())
+        .build());
+  }
+
+  private static Principal currentPrincipal() {
+    try {
+      Subject subject = SecurityUtils.getSubject();
+      return subject.getPrincipal() instanceof Principal p ? p : null;
+    } catch (UnavailableSecurityManagerException outsideARequest) {
+      return null;
+    }
+  }
+
+  private static HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+        ? a.getRequest() : null;
+  }
+}

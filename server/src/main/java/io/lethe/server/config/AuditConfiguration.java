@@ -1,0 +1,103 @@
+package io.lethe.server.config;
+
+import io.lethe.audit.AuditIndex;
+import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
+import io.lethe.audit.outbox.AuditOutbox;
+import io.lethe.audit.outbox.AuditShipper;
+import io.lethe.embedded.ElasticsearchNode;
+import io.lethe.server.audit.AuditShipping;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.boot.system.ApplicationHome;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The audit trail: the outbox in Lethe's database, and the Elasticsearch it ships to — a node
+ * started from the distribution next to the jar (embedded), a configured cluster (external), or
+ * none (off: events wait in the outbox).
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+  @Bean
+  AuditOutbox auditOutbox() {
+    return new AuditOutbox();
+  }
+
+  @Bean(destroyMethod = "close")
+  AuditCluster auditCluster(LetheProperties properties) {
+    LetheProperties.Audit audit = properties.audit();
+    return switch (audit.elasticsearchMode()) {
+      case "off" -> new AuditCluster(null, null);
+      case "external" -> {
+        if (audit.elasticsearchUrl() == null || audit.elasticsearchUrl().isBlank()) {
+          throw new IllegalStateException("lethe.audit.elasticsearch-mode is external but "
+              + "lethe.audit.elasticsearch-url is blank: set LETHE_AUDIT_ES_URL");
+        }
+        yield new AuditCluster(null, ElasticsearchAuditIndex.connect(audit.elasticsearchUrl()));
+      }
+      case "embedded" -> {
+        Path nodeDir = properties.dataDir().toAbsolutePath().resolve("elasticsearch");
+        ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Options(
+            distribution(), nodeDir.resolve("dist"), nodeDir.resolve("node"), null,
+            audit.elasticsearchHeapMb()));
+        yield new AuditCluster(node, ElasticsearchAuditIndex.connect(node.url()));
+      }
+      default -> throw new IllegalStateException("lethe.audit.elasticsearch-mode must be "
+          + "embedded, external or off, not " + audit.elasticsearchMode());
+    };
+  }
+
+  @Bean(destroyMethod = "close")
+  AuditShipping auditShipping(DataSource dataSource, AuditCluster cluster,
+      LetheProperties properties) {
+    Optional<AuditShipper> shipper = cluster.index().map(index -> {
+      index.prepare();
+      return new AuditShipper(dataSource, index, properties.audit().shipBatchSize());
+    });
+    return new AuditShipping(shipper, properties.audit().shipInterval());
+  }
+
+  /** The zip that the build copied next to the jar (server/target/elasticsearch/). */
+  private static Path distribution() {
+    Path folder = new ApplicationHome(AuditConfiguration.class).getDir().toPath()
+        .resolve("elasticsearch");
+    try (Stream<Path> zips = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+      return zips.filter(p -> p.getFileName().toString().matches("elasticsearch-.*\\.zip"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("No Elasticsearch distribution in "
+              + folder + ". Build the server with ./mvnw package, or set "
+              + "LETHE_AUDIT_ES_MODE=external with LETHE_AUDIT_ES_URL, or off."));
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not read " + folder, e);
+    }
+  }
+
+  /** The node this server started (if any) and the index it ships to (if any). */
+  record AuditCluster(ElasticsearchNode node, ElasticsearchAuditIndex indexOrNull)
+      implements AutoCloseable {
+    Optional<AuditIndex> index() {
+      return Optional.ofNullable(indexOrNull);
+    }
+
+    /** The URL of the cluster, for status output; empty when off. */
+    public Optional<String> nodeUrl() {
+      return Optional.ofNullable(node).map(ElasticsearchNode::url);
+    }
+
+    @Override
+    public void close() {
+      if (indexOrNull != null) {
+        indexOrNull.close();
+      }
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.lethe.server.problem;
+
+import io.lethe.storage.StorageErrorCode;
+import org.springframework.http.HttpStatus;
+
+/** HTTP status and title of each storage error; exhaustive, so a new code cannot ship unmapped. */
+final class StorageErrors {
+
+  private StorageErrors() {}
+
+  static HttpStatus status(StorageErrorCode code) {
+    return switch (code) {
+      case FIELD_INVALID, FIELD_UNKNOWN, FIELD_MISSING, RECORD_TYPE_UNKNOWN, PURPOSE_UNKNOWN ->
+          HttpStatus.UNPROCESSABLE_CONTENT;
+      case RECORD_NOT_FOUND, SUBJECT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case SUBJECT_SUSPENDED, SUBJECT_TRANSITION_INVALID -> HttpStatus.CONFLICT;
+      case SUBJECT_ERASED -> HttpStatus.GONE;
+      case KEY_UNAVAILABLE, KEYRING_IO, DATABASE, CRYPTO_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case KEY_UNWRAP_FAILED, KEYRING_PASSPHRASE, KEYRING_CORRUPT, DECRYPT_FAILED, SCHEMA_INVALID ->
+          HttpStatus.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  static String title(StorageErrorCode code) {
+    return switch (status(code)) {
+      case UNPROCESSABLE_CONTENT -> "Invalid data";
+      case NOT_FOUND -> "Not found";
+      case CONFLICT -> "Conflict";
+      case GONE -> "Erased";
+      case SERVICE_UNAVAILABLE -> "Temporarily unavailable";
+      default -> "Internal error";
+    };
+  }
+}

@@ -1,0 +1,83 @@
+package io.lethe.server.security;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/** Principals and their API key digests in Lethe's database. */
+@Component
+public class PrincipalStore {
+
+  /** A principal with the digest its key must match. */
+  record Credentials(Principal principal, String keyDigest) {}
+
+  private final DataSource dataSource;
+
+  PrincipalStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Creates a principal and returns its API key, which is not stored and cannot be shown again. */
+  public ApiKey create(String name, List<String> roles, List<String> permissions) {
+    ApiKey key = ApiKey.generate();
+    Principal p = new Principal(UUID.randomUUID(), name, roles, permissions, Instant.now());
+    try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO principals (id, name, key_id, key_digest, roles, permissions, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, p.id().toString());
+      insert.setString(2, p.name());
+      insert.setString(3, key.keyId());
+      insert.setString(4, key.digest());
+      insert.setString(5, String.join(",", p.roles()));
+      insert.setString(6, String.join("\n", p.permissions()));
+      insert.setTimestamp(7, Timestamp.from(p.createdAt()));
+      insert.executeUpdate();
+      return key;
+    } catch (SQLException e) {
+      throw new IllegalStateException("The principal could not be stored", e);
+    }
+  }
+
+  Optional<Credentials> findActive(String keyId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+        "SELECT id, name, key_digest, roles, permissions, created_at FROM principals "
+            + "WHERE key_id = ? AND revoked_at IS NULL")) {
+      select.setString(1, keyId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Principal p = new Principal(UUID.fromString(rs.getString("id")), rs.getString("name"),
+            split(rs.getString("roles"), ","), split(rs.getString("permissions"), "\n"),
+            rs.getTimestamp("created_at").toInstant());
+        return Optional.of(new Credentials(p, rs.getString("key_digest")));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Principals could not be read", e);
+    }
+  }
+
+  public long count() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM principals");
+        ResultSet rs = count.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Principals could not be counted", e);
+    }
+  }
+
+  private static List<String> split(String joined, String separator) {
+    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(separator));
+  }
+}

@@ -1,0 +1,51 @@
+package io.lethe.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A minimal HTTP client for black-box tests of the REST API. */
+final class ApiClient {
+
+  /** A response with its body parsed as JSON (null when empty). */
+  record Response(int status, JsonNode json, HttpResponse<String> raw) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+  private final String apiKey;
+
+  ApiClient(String baseUrl, String apiKey) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+  }
+
+  ApiClient withKey(String key) {
+    return new ApiClient(baseUrl, key);
+  }
+
+  Response get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  Response post(String path, String json) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    return apiKey == null ? b : b.header("Authorization", "Bearer " + apiKey);
+  }
+
+  private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode body = r.body().isEmpty() ? null : JSON.readTree(r.body());
+    return new Response(r.statusCode(), body, r);
+  }
+}

@@ -1,0 +1,178 @@
+package io.lethe.storage;
+
+import io.lethe.storage.RecordStore.RecordRow;
+import io.lethe.storage.SubjectStore.SubjectRow;
+import io.lethe.storage.crypto.FieldCipher;
+import io.lethe.storage.crypto.FieldContext;
+import io.lethe.storage.crypto.SecretBytes;
+import io.lethe.storage.fields.FieldValues;
+import io.lethe.storage.keys.DataKey;
+import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.schema.FieldDef;
+import io.lethe.storage.schema.RecordType;
+import io.lethe.storage.schema.Schema;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Orchestrates schema, keys, codec and the two stores; holds no per-call state. */
+final class DefaultPersonalDataStore implements PersonalDataStore {
+
+  private final Schema schema;
+  private final KeyProvider keys;
+  private final FieldCodec codec;
+  private final Clock clock;
+  private final SubjectStore subjects = new SubjectStore();
+  private final RecordStore records = new RecordStore();
+
+  DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.codec = codec;
+    this.clock = clock;
+  }
+
+  static PersonalDataStore create(Schema schema, KeyProvider keys) {
+    return new DefaultPersonalDataStore(schema, keys,
+        new FieldCodec(FieldValues.create(), FieldCipher.create()), Clock.systemUTC());
+  }
+
+  @Override
+  public Subject createSubject(Connection c) {
+    Subject subject = new Subject(UUID.randomUUID(), SubjectStatus.ACTIVE, now());
+    try (DataKey key = keys.generateDataKey()) {
+      subjects.insert(c, subject, key.wrapped());
+    }
+    return subject;
+  }
+
+  @Override
+  public StoredRecord createRecord(Connection c, UUID subjectId, String type,
+      Map<String, String> fields) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(fields, "fields");
+    RecordType recordType = schema.recordType(type).orElseThrow(() -> new StorageException(
+        StorageErrorCode.RECORD_TYPE_UNKNOWN, "record type '" + type + "' is not in the schema"));
+    Map<String, String> values = codec.validate(recordType, fields);
+    SubjectRow subject = usableSubject(c, subjectId);
+    RecordRow row = new RecordRow(UUID.randomUUID(), subjectId, type, schema.version(),
+        recordType.retentionClass(), now());
+    Map<String, byte[]> ciphertexts = new LinkedHashMap<>();
+    try (SecretBytes key = keys.unwrap(subject.key())) {
+      values.forEach((name, value) -> ciphertexts.put(name, codec.encrypt(key,
+          new FieldContext(subjectId, row.id(), name, row.schemaVersion()), value)));
+    }
+    records.insert(c, row, ciphertexts);
+    return new StoredRecord(row.id(), subjectId, type, row.createdAt());
+  }
+
+  @Override
+  public RecordView readRecord(Connection c, UUID recordId, String purpose, boolean plain) {
+    Objects.requireNonNull(recordId, "recordId");
+    if (purpose == null || !schema.hasPurpose(purpose)) {
+      throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
+          "purpose '" + purpose + "' is not declared in the schema");
+    }
+    RecordRow row = records.find(c, recordId).orElseThrow(() -> new StorageException(
+        StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
+    SubjectRow subject = usableSubject(c, row.subjectId());
+    Optional<RecordType> type = schema.recordType(row.type());
+    Map<String, byte[]> stored = inSchemaOrder(type, records.fields(c, recordId));
+    Map<String, String> shown = new LinkedHashMap<>();
+    Set<String> withheld = new TreeSet<>();
+    Map<FieldDef, byte[]> readable = new LinkedHashMap<>();
+    stored.forEach((name, ciphertext) -> {
+      // A field the current schema no longer declares has no purposes: withhold it.
+      Optional<FieldDef> def = type.flatMap(t -> t.field(name));
+      if (def.isPresent() && def.get().readableFor(purpose)) {
+        readable.put(def.get(), ciphertext);
+      } else {
+        withheld.add(name);
+      }
+    });
+    if (!readable.isEmpty()) {
+      try (SecretBytes key = keys.unwrap(subject.key())) {
+        readable.forEach((def, ciphertext) -> {
+          String value = codec.decrypt(key,
+              new FieldContext(row.subjectId(), row.id(), def.name(), row.schemaVersion()),
+              ciphertext);
+          shown.put(def.name(), plain ? value : def.masking().mask(value));
+        });
+      }
+    }
+    return new RecordView(row.id(), row.subjectId(), row.type(), shown, withheld,
+        row.createdAt());
+  }
+
+  @Override
+  public Subject suspendSubject(Connection c, UUID subjectId) {
+    return transition(c, subjectId, SubjectStatus.SUSPENDED);
+  }
+
+  @Override
+  public Subject resumeSubject(Connection c, UUID subjectId) {
+    return transition(c, subjectId, SubjectStatus.ACTIVE);
+  }
+
+  @Override
+  public Subject eraseSubject(Connection c, UUID subjectId) {
+    return transition(c, subjectId, SubjectStatus.ERASED);
+  }
+
+  private Subject transition(Connection c, UUID subjectId, SubjectStatus to) {
+    Subject current = subjects.find(c, subjectId).map(SubjectRow::subject)
+        .orElseThrow(() -> subjectNotFound(subjectId));
+    if (!current.status().canBecome(to)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " cannot go from " + current.status() + " to " + to);
+    }
+    if (!subjects.changeStatus(c, subjectId, current.status(), to, now())) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " changed status concurrently; retry");
+    }
+    return new Subject(subjectId, to, current.createdAt());
+  }
+
+  /** Fields as the schema orders them, then any it no longer declares, by name. */
+  private static Map<String, byte[]> inSchemaOrder(Optional<RecordType> type,
+      Map<String, byte[]> stored) {
+    Map<String, byte[]> ordered = new LinkedHashMap<>();
+    type.ifPresent(t -> t.fields().keySet().forEach(name -> {
+      if (stored.containsKey(name)) {
+        ordered.put(name, stored.get(name));
+      }
+    }));
+    stored.forEach(ordered::putIfAbsent);
+    return ordered;
+  }
+
+  /** The subject if its data may be written and read now. */
+  private SubjectRow usableSubject(Connection c, UUID subjectId) {
+    SubjectRow row = subjects.find(c, subjectId).orElseThrow(() -> subjectNotFound(subjectId));
+    return switch (row.subject().status()) {
+      case ACTIVE -> row;
+      case SUSPENDED -> throw new StorageException(StorageErrorCode.SUBJECT_SUSPENDED,
+          "subject " + subjectId + " is suspended");
+      case ERASED -> throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "subject " + subjectId + " was erased; its data cannot be read");
+    };
+  }
+
+  private static StorageException subjectNotFound(UUID subjectId) {
+    return new StorageException(StorageErrorCode.SUBJECT_NOT_FOUND,
+        "subject " + subjectId + " does not exist");
+  }
+
+  /** Microseconds: what PostgreSQL stores, so a value read back equals the one returned. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

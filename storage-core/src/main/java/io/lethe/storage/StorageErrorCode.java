@@ -1,0 +1,58 @@
+package io.lethe.storage;
+
+/**
+ * Stable, dotted error codes. Callers (the REST layer, the CLI's exit-code mapper) switch over
+ * this enum exhaustively, so a new code cannot ship unmapped; the dotted form is what appears in
+ * problem details and logs and must never change once released.
+ */
+public enum StorageErrorCode {
+  /** A field value failed validation for its declared type. */
+  FIELD_INVALID("storage.field.invalid"),
+  /** A field name that the record type does not declare. */
+  FIELD_UNKNOWN("storage.field.unknown"),
+  /** A required field is absent or blank. */
+  FIELD_MISSING("storage.field.missing"),
+  /** A record type that the schema does not declare. */
+  RECORD_TYPE_UNKNOWN("storage.record-type.unknown"),
+  RECORD_NOT_FOUND("storage.record.not-found"),
+  SUBJECT_NOT_FOUND("storage.subject.not-found"),
+  /** The subject's account is suspended: its data is neither written nor read. */
+  SUBJECT_SUSPENDED("storage.subject.suspended"),
+  /** The subject was erased and its key destroyed: its data can never be read again. */
+  SUBJECT_ERASED("storage.subject.erased"),
+  /** A subject status change that the state table does not allow. */
+  SUBJECT_TRANSITION_INVALID("storage.subject.transition-invalid"),
+  PURPOSE_UNKNOWN("storage.purpose.unknown"),
+  /** The key (or key version) needed is unknown, retired or destroyed. */
+  KEY_UNAVAILABLE("storage.key.unavailable"),
+  /** A wrapped key failed authentication: altered, or wrapped by another keyring. */
+  KEY_UNWRAP_FAILED("storage.key.unwrap-failed"),
+  /** The keyring file could not be opened with the passphrase given (or was altered). */
+  KEYRING_PASSPHRASE("storage.keyring.passphrase"),
+  /** The keyring file is not a keyring this version can read. */
+  KEYRING_CORRUPT("storage.keyring.corrupt"),
+  /** The keyring file could not be read or written. */
+  KEYRING_IO("storage.keyring.io"),
+  /** A ciphertext failed to decrypt; deliberately carries no detail. */
+  DECRYPT_FAILED("storage.decrypt.failed"),
+  /** The platform's crypto provider failed in a way that is not the data's fault. */
+  CRYPTO_UNAVAILABLE("storage.crypto.unavailable"),
+  SCHEMA_INVALID("storage.schema.invalid"),
+  DATABASE("storage.database");
+
+  private final String code;
+
+  StorageErrorCode(String code) {
+    this.code = code;
+  }
+
+  /** The stable dotted form, e.g. {@code storage.field.invalid}. */
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}

@@ -1,0 +1,16 @@
+package io.lethe.storage;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** What {@link PersonalDataStore#createRecord} wrote: identifiers only, never a value. */
+public record StoredRecord(UUID id, UUID subjectId, String type, Instant createdAt) {
+
+  public StoredRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}

@@ -1,0 +1,92 @@
+package io.lethe.storage.crypto;
+
+import io.lethe.storage.StorageErrorCode;
+import io.lethe.storage.StorageException;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with a 128-bit tag over caller-supplied nonces: the one place storage-core calls
+ * JCE for AEAD. {@code Cipher.getInstance} per call is about seven times slower than re-initing a
+ * cached instance (platform-facts.md), so each thread keeps one {@code Cipher}.
+ *
+ * <p>Thread-safe. Authentication failures throw {@link StorageErrorCode#DECRYPT_FAILED} with no
+ * detail and no cause; callers that need another code catch and rethrow it.
+ */
+public final class AesGcm {
+
+  public static final int KEY_BYTES = 32;
+  public static final int NONCE_BYTES = 12;
+  public static final int TAG_BYTES = 16;
+
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(AesGcm::newCipher);
+
+  private AesGcm() {}
+
+  /** Returns {@code ciphertext ‖ tag}. */
+  public static byte[] seal(SecretBytes key, byte[] nonce, byte[] aad, byte[] plaintext) {
+    try {
+      Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
+      return cipher.doFinal(plaintext);
+    } catch (GeneralSecurityException e) {
+      CIPHERS.remove();
+      throw new StorageException(StorageErrorCode.CRYPTO_UNAVAILABLE,
+          "AES-GCM encryption failed in the crypto provider");
+    }
+  }
+
+  /** Opens {@code input[offset..offset+length)} holding {@code ciphertext ‖ tag}. */
+  public static byte[] open(SecretBytes key, byte[] nonce, byte[] aad,
+      byte[] input, int offset, int length) {
+    if (length < TAG_BYTES) {
+      throw decryptFailed();
+    }
+    try {
+      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce, aad);
+      return cipher.doFinal(input, offset, length);
+    } catch (AEADBadTagException e) {
+      throw decryptFailed();
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      // A wrong-sized key or nonce comes from corrupt stored data: same opaque answer.
+      CIPHERS.remove();
+      throw decryptFailed();
+    }
+  }
+
+  public static StorageException decryptFailed() {
+    return new StorageException(StorageErrorCode.DECRYPT_FAILED, "decryption failed");
+  }
+
+  private static Cipher init(int mode, SecretBytes key, byte[] nonce, byte[] aad)
+      throws GeneralSecurityException {
+    if (key.size() != KEY_BYTES || nonce.length != NONCE_BYTES) {
+      throw new GeneralSecurityException("bad key or nonce size");
+    }
+    Cipher cipher = CIPHERS.get();
+    byte[] raw = key.revealCopy();
+    try {
+      // SecretKeySpec keeps its own copy that Java 17 cannot zero; ours is zeroed below.
+      cipher.init(mode, new SecretKeySpec(raw, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    } finally {
+      SecretBytes.zero(raw);
+    }
+    if (aad.length > 0) {
+      cipher.updateAAD(aad);
+    }
+    return cipher;
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+      throw new StorageException(StorageErrorCode.CRYPTO_UNAVAILABLE,
+          "AES/GCM/NoPadding is not available in this JVM", e);
+    }
+  }
+}

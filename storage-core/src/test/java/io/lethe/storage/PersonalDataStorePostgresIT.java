@@ -1,0 +1,22 @@
+package io.lethe.storage;
+
+import io.lethe.testsupport.postgres.PostgresExtension;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The facade on the real PostgreSQL server, in a schema of this class's own. */
+class PersonalDataStorePostgresIT extends PersonalDataStoreContract {
+
+  @RegisterExtension
+  static final PostgresExtension pg = new PostgresExtension();
+
+  @Override
+  protected DataSource dataSource() {
+    return pg.dataSource();
+  }
+
+  @Override
+  protected String schemaName() {
+    return pg.schema();
+  }
+}

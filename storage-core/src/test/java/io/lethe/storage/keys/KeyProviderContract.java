@@ -1,0 +1,147 @@
+package io.lethe.storage.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lethe.storage.StorageErrorCode;
+import io.lethe.storage.StorageException;
+import io.lethe.storage.crypto.SecretBytes;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link KeyProvider} must do. Each implementation subclasses this once (the local
+ * keyring here; Vault Transit later) and supplies a fresh provider per test.
+ */
+public abstract class KeyProviderContract {
+
+  protected KeyProvider keys;
+
+  /** A provider with a single, fresh KEK version. */
+  protected abstract KeyProvider newProvider() throws Exception;
+
+  @BeforeEach
+  void createProvider() throws Exception {
+    keys = newProvider();
+  }
+
+  @Test
+  void generateDataKey_returns256BitKeyWrappedUnderCurrentVersion() {
+    try (DataKey key = keys.generateDataKey()) {
+      assertThat(key.plaintext().size()).isEqualTo(32);
+      assertThat(key.wrapped().kekVersion()).isEqualTo(keys.currentVersion());
+    }
+  }
+
+  @Test
+  void generateDataKey_returnsADifferentKeyEachTime() {
+    try (DataKey a = keys.generateDataKey(); DataKey b = keys.generateDataKey()) {
+      assertThat(a.plaintext()).isNotEqualTo(b.plaintext());
+      assertThat(a.wrapped().ciphertext()).isNotEqualTo(b.wrapped().ciphertext());
+    }
+  }
+
+  @Test
+  void unwrap_ofWrappedDataKey_returnsThePlaintextKey() {
+    try (DataKey key = keys.generateDataKey(); SecretBytes back = keys.unwrap(key.wrapped())) {
+      assertThat(back).isEqualTo(key.plaintext());
+    }
+  }
+
+  @Test
+  void rotate_addsAVersion_andOldWrappedKeysStillUnwrap() {
+    try (DataKey old = keys.generateDataKey()) {
+      int before = keys.currentVersion();
+      keys.rotate();
+      assertThat(keys.currentVersion()).isEqualTo(before + 1);
+      try (SecretBytes back = keys.unwrap(old.wrapped())) {
+        assertThat(back).isEqualTo(old.plaintext());
+      }
+    }
+  }
+
+  @Test
+  void rewrap_movesAKeyToTheCurrentVersion_keepingItsValue() {
+    try (DataKey old = keys.generateDataKey()) {
+      keys.rotate();
+      WrappedKey rewrapped = keys.rewrap(old.wrapped());
+      assertThat(rewrapped.kekVersion()).isEqualTo(keys.currentVersion());
+      assertThat(rewrapped.ciphertext()).isNotEqualTo(old.wrapped().ciphertext());
+      try (SecretBytes back = keys.unwrap(rewrapped)) {
+        assertThat(back).isEqualTo(old.plaintext());
+      }
+    }
+  }
+
+  @Test
+  void unwrap_ofTamperedCiphertext_failsWithUnwrapFailed() {
+    try (DataKey key = keys.generateDataKey()) {
+      WrappedKey w = key.wrapped();
+      String text = w.ciphertext();
+      int colon = text.lastIndexOf(':');
+      byte[] blob = Base64.getDecoder().decode(text.substring(colon + 1));
+      blob[blob.length - 1] ^= 0x01;
+      WrappedKey tampered = new WrappedKey(w.kekId(), w.kekVersion(),
+          text.substring(0, colon + 1) + Base64.getEncoder().encodeToString(blob));
+      assertThatThrownBy(() -> keys.unwrap(tampered))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.code()).isEqualTo(StorageErrorCode.KEY_UNWRAP_FAILED));
+    }
+  }
+
+  @Test
+  void unwrap_withVersionRelabelled_fails() {
+    try (DataKey key = keys.generateDataKey()) {
+      keys.rotate();
+      WrappedKey relabelled = new WrappedKey(key.wrapped().kekId(), keys.currentVersion(),
+          key.wrapped().ciphertext());
+      assertThatThrownBy(() -> keys.unwrap(relabelled)).isInstanceOf(StorageException.class);
+    }
+  }
+
+  @Test
+  void unwrap_underRetiredVersion_failsWithKeyUnavailable() {
+    try (DataKey old = keys.generateDataKey()) {
+      keys.rotate();
+      keys.setMinDecryptionVersion(keys.currentVersion());
+      assertThatThrownBy(() -> keys.unwrap(old.wrapped()))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.code()).isEqualTo(StorageErrorCode.KEY_UNAVAILABLE));
+    }
+  }
+
+  @Test
+  void rewrapBeforeRetiring_keepsKeyReadableAfterwards() {
+    try (DataKey old = keys.generateDataKey()) {
+      keys.rotate();
+      WrappedKey moved = keys.rewrap(old.wrapped());
+      keys.setMinDecryptionVersion(keys.currentVersion());
+      try (SecretBytes back = keys.unwrap(moved)) {
+        assertThat(back).isEqualTo(old.plaintext());
+      }
+    }
+  }
+
+  @Test
+  void setMinDecryptionVersion_aboveCurrentOrBelowMinimum_isRefused() {
+    keys.rotate();
+    keys.setMinDecryptionVersion(2);
+    assertThatThrownBy(() -> keys.setMinDecryptionVersion(keys.currentVersion() + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> keys.setMinDecryptionVersion(1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(keys.minDecryptionVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void unwrap_ofKeyFromAnotherKek_failsWithKeyUnavailable() {
+    try (DataKey key = keys.generateDataKey()) {
+      WrappedKey foreign = new WrappedKey(key.wrapped().kekId() + "-other",
+          key.wrapped().kekVersion(), key.wrapped().ciphertext());
+      assertThatThrownBy(() -> keys.unwrap(foreign))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.code()).isEqualTo(StorageErrorCode.KEY_UNAVAILABLE));
+    }
+  }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Writes the known-answer vectors in this folder from the formats in ADRs 0003 and 0004.
+
+Independent of the Java code on purpose (Python `cryptography`), so the Java tests check the
+implementation against the documented format rather than against itself. Deterministic: re-running
+it reproduces the committed files byte for byte. A format change adds a new file; never edit one.
+"""
+import base64, hashlib, json, struct, uuid
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+def lp(b): return struct.pack(">I", len(b)) + b
+
+def field_aad(version, subject, record, field, schema_version):
+    return (lp(b"lethe-field") + lp(bytes([version])) + lp(uuid.UUID(subject).bytes)
+            + lp(uuid.UUID(record).bytes) + lp(field.encode()) + lp(struct.pack(">I", schema_version)))
+
+def field_vectors():
+    cases = [
+        ("idNumber", "11010519491231002X"),
+        ("mobile", "13812345678"),
+        ("name", "张三丰"),
+        ("email", "zhang.san@example.com"),
+    ]
+    out = []
+    for i, (field, plaintext) in enumerate(cases):
+        key = hashlib.sha256(b"lethe field vector key %d" % i).digest()
+        nonce = hashlib.sha256(b"lethe field vector nonce %d" % i).digest()[:12]
+        subject = str(uuid.UUID(bytes=hashlib.sha256(b"subject %d" % i).digest()[:16], version=4))
+        record = str(uuid.UUID(bytes=hashlib.sha256(b"record %d" % i).digest()[:16], version=4))
+        sv = 1 + i % 2
+        ct = AESGCM(key).encrypt(nonce, plaintext.encode(), field_aad(1, subject, record, field, sv))
+        out.append({"comment": f"{field}, schema version {sv}", "key": key.hex(), "nonce": nonce.hex(),
+                    "subjectId": subject, "recordId": record, "field": field, "schemaVersion": sv,
+                    "plaintext": plaintext, "expected": (bytes([1]) + nonce + ct).hex()})
+    return out
+
+def keyring_vector():
+    passphrase = "correct horse battery staple 马"
+    iterations, salt = 10000, bytes(range(16))
+    kek_id = "local-00000000-0000-4000-8000-000000000001"
+    keks = [hashlib.sha256(b"lethe kek v%d" % v).digest() for v in (1, 2)]
+    payload = bytes([1]) + struct.pack(">H", len(kek_id.encode())) + kek_id.encode()
+    payload += struct.pack(">II", 1, len(keks))
+    for v, k in enumerate(keks, 1):
+        payload += struct.pack(">I", v) + k
+    nonce = bytes(range(100, 112))
+    header = (b"LETHE-KR" + bytes([1, 1]) + struct.pack(">I", iterations) + salt + nonce
+              + struct.pack(">I", len(payload) + 16))
+    seal_key = hashlib.pbkdf2_hmac("sha256", passphrase.encode(), salt, iterations, 32)
+    file = header + AESGCM(seal_key).encrypt(nonce, payload, header)
+    wrapped = []
+    for v, kek in enumerate(keks, 1):
+        data_key = hashlib.sha256(b"lethe data key under v%d" % v).digest()
+        n = hashlib.sha256(b"wrap nonce %d" % v).digest()[:12]
+        aad = lp(b"lethe-kek-wrap") + lp(kek_id.encode()) + lp(struct.pack(">I", v))
+        blob = n + AESGCM(kek).encrypt(n, data_key, aad)
+        wrapped.append({"kekId": kek_id, "kekVersion": v,
+                        "ciphertext": f"lethe-kr:v{v}:" + base64.b64encode(blob).decode(),
+                        "expectedKey": data_key.hex()})
+    return file, {"comment": "keyring-v1.lkr: two KEK versions, min decryption version 1",
+                  "file": "keyring-v1.lkr", "passphrase": passphrase, "iterations": iterations,
+                  "currentVersion": 2, "wrappedKeys": wrapped}
+
+if __name__ == "__main__":
+    with open("field-v1.json", "w", encoding="utf-8") as f:
+        json.dump({"format": "field ciphertext v1 (ADR 0004)", "vectors": field_vectors()},
+                  f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    file, meta = keyring_vector()
+    with open("keyring-v1.lkr", "wb") as f:
+        f.write(file)
+    with open("keyring-v1.json", "w", encoding="utf-8") as f:
+        json.dump(meta, f, ensure_ascii=False, indent=2)
+        f.write("\n")
