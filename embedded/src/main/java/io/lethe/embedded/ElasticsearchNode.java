@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,14 +176,19 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
     if (asOtherUser) {
       UnprivilegedUser.ensureExists();
-      makeTraversable(nodeDirectory.getParent());
+      requireTraversable(nodeDirectory.getParent());
       UnprivilegedUser.takeOwnership(nodeDirectory);
     }
   }
 
-  private static void makeTraversable(Path directory) {
-    for (Path p = directory; p != null; p = p.getParent()) {
-      p.toFile().setExecutable(true, false);
+  /** The node's user must reach its folder; we say so rather than loosen someone's home. */
+  private static void requireTraversable(Path directory) throws IOException {
+    for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        throw new EmbeddedServerException("Elasticsearch runs as the user "
+            + UnprivilegedUser.NAME + " (it refuses root), who cannot enter " + p + ". Run "
+            + "'chmod o+x " + p + "' or choose a data folder outside it.", null);
+      }
     }
   }
 

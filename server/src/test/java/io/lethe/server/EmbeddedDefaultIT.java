@@ -47,6 +47,8 @@ class EmbeddedDefaultIT {
   @BeforeAll
   static void startTheJar() throws Exception {
     Path jar = Path.of("target/lethe-server.jar").toAbsolutePath();
+    // JUnit makes temp folders private; when the run is root, the node's own user must enter it.
+    Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     assertThat(jar).as("the packaged server (./mvnw package)").exists();
     int port = freePort();
     ProcessBuilder builder = new ProcessBuilder(

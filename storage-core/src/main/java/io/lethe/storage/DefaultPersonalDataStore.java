@@ -31,6 +31,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   private final FieldCodec codec;
   private final Clock clock;
   private final SubjectStore subjects = new SubjectStore();
+  private final SubjectLifecycle lifecycle = new SubjectLifecycle(subjects);
   private final RecordStore records = new RecordStore();
 
   DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock) {
@@ -62,7 +63,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     RecordType recordType = schema.recordType(type).orElseThrow(() -> new StorageException(
         StorageErrorCode.RECORD_TYPE_UNKNOWN, "record type '" + type + "' is not in the schema"));
     Map<String, String> values = codec.validate(recordType, fields);
-    SubjectRow subject = usableSubject(c, subjectId);
+    SubjectRow subject = lifecycle.usable(c, subjectId);
     RecordRow row = new RecordRow(UUID.randomUUID(), subjectId, type, schema.version(),
         recordType.retentionClass(), now());
     Map<String, byte[]> ciphertexts = new LinkedHashMap<>();
@@ -83,7 +84,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }
     RecordRow row = records.find(c, recordId).orElseThrow(() -> new StorageException(
         StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
-    SubjectRow subject = usableSubject(c, row.subjectId());
+    SubjectRow subject = lifecycle.usable(c, row.subjectId());
     Optional<RecordType> type = schema.recordType(row.type());
     Map<String, byte[]> stored = inSchemaOrder(type, records.fields(c, recordId));
     Map<String, String> shown = new LinkedHashMap<>();
@@ -114,31 +115,17 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
 
   @Override
   public Subject suspendSubject(Connection c, UUID subjectId) {
-    return transition(c, subjectId, SubjectStatus.SUSPENDED);
+    return lifecycle.transition(c, subjectId, SubjectStatus.SUSPENDED, now());
   }
 
   @Override
   public Subject resumeSubject(Connection c, UUID subjectId) {
-    return transition(c, subjectId, SubjectStatus.ACTIVE);
+    return lifecycle.transition(c, subjectId, SubjectStatus.ACTIVE, now());
   }
 
   @Override
   public Subject eraseSubject(Connection c, UUID subjectId) {
-    return transition(c, subjectId, SubjectStatus.ERASED);
-  }
-
-  private Subject transition(Connection c, UUID subjectId, SubjectStatus to) {
-    Subject current = subjects.find(c, subjectId).map(SubjectRow::subject)
-        .orElseThrow(() -> subjectNotFound(subjectId));
-    if (!current.status().canBecome(to)) {
-      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
-          "subject " + subjectId + " cannot go from " + current.status() + " to " + to);
-    }
-    if (!subjects.changeStatus(c, subjectId, current.status(), to, now())) {
-      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
-          "subject " + subjectId + " changed status concurrently; retry");
-    }
-    return new Subject(subjectId, to, current.createdAt());
+    return lifecycle.transition(c, subjectId, SubjectStatus.ERASED, now());
   }
 
   /** Fields as the schema orders them, then any it no longer declares, by name. */
@@ -152,23 +139,6 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }));
     stored.forEach(ordered::putIfAbsent);
     return ordered;
-  }
-
-  /** The subject if its data may be written and read now. */
-  private SubjectRow usableSubject(Connection c, UUID subjectId) {
-    SubjectRow row = subjects.find(c, subjectId).orElseThrow(() -> subjectNotFound(subjectId));
-    return switch (row.subject().status()) {
-      case ACTIVE -> row;
-      case SUSPENDED -> throw new StorageException(StorageErrorCode.SUBJECT_SUSPENDED,
-          "subject " + subjectId + " is suspended");
-      case ERASED -> throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
-          "subject " + subjectId + " was erased; its data cannot be read");
-    };
-  }
-
-  private static StorageException subjectNotFound(UUID subjectId) {
-    return new StorageException(StorageErrorCode.SUBJECT_NOT_FOUND,
-        "subject " + subjectId + " does not exist");
   }
 
   /** Microseconds: what PostgreSQL stores, so a value read back equals the one returned. */

@@ -17,7 +17,8 @@ import java.util.UUID;
  * <p><b>Thread safety.</b> Safe for concurrent use with distinct connections.
  *
  * <p><b>Failures.</b> Throws only {@link StorageException}; its code says why (see
- * {@link StorageErrorCode}) and its message never contains a field value or key.
+ * {@link StorageErrorCode}) and its message never contains a field value or key. A null
+ * argument is a caller bug and throws {@code NullPointerException}.
  *
  * <p><b>Security guarantees.</b> Values are validated, normalized and encrypted with AES-256-GCM
  * under the subject's own data key, bound to subject, record, field and schema version; nothing

@@ -26,18 +26,17 @@ public final class FieldCipher {
 
   private final Consumer<byte[]> nonceSource;
 
-  private FieldCipher(Consumer<byte[]> nonceSource) {
-    this.nonceSource = nonceSource;
+  /**
+   * Known-answer tests only, hence package-private: a nonce used twice under one key breaks GCM's
+   * confidentiality and integrity.
+   */
+  FieldCipher(Consumer<byte[]> nonceSource) {
+    this.nonceSource = Objects.requireNonNull(nonceSource, "nonceSource");
   }
 
   public static FieldCipher create() {
     SecureRandom random = new SecureRandom();
     return new FieldCipher(random::nextBytes);
-  }
-
-  /** Known-answer tests only: a fixed nonce would break GCM's security if used twice. */
-  static FieldCipher withNonceSourceForTests(Consumer<byte[]> nonceSource) {
-    return new FieldCipher(Objects.requireNonNull(nonceSource));
   }
 
   public byte[] encrypt(SecretBytes key, FieldContext context, byte[] plaintext) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * <p><b>Failures.</b> Every method throws only {@link io.lethe.storage.StorageException}:
  * {@code storage.key.unavailable} when the KEK id or version is unknown or retired,
  * {@code storage.key.unwrap-failed} when a wrapped key fails authentication, and the provider's
- * own codes (for the keyring, {@code storage.keyring.*}) when its backing store fails.
+ * own codes (for the keyring, {@code storage.keyring.*}) when its backing store fails. Caller
+ * mistakes (a null argument, a version out of range) throw {@code NullPointerException} or
+ * {@code IllegalArgumentException}.
  *
  * <p><b>Security guarantees.</b> Data keys are 256-bit keys from a cryptographically secure
  * generator. Wrapping is authenticated encryption bound to the KEK id and version: an altered

@@ -4,24 +4,17 @@ import io.lethe.storage.StorageErrorCode;
 import io.lethe.storage.StorageException;
 import io.lethe.storage.crypto.AesGcm;
 import io.lethe.storage.crypto.SecretBytes;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The embedded KEK store: versioned KEKs in one passphrase-sealed file (ADR 0003). Wrapping is
- * AES-256-GCM under the current KEK, in a form that names its version like Vault Transit's
- * {@code vault:v1:...}, so an operator reading a row can tell which version wrapped it.
+ * The embedded KEK store: versioned KEKs in one passphrase-sealed file (ADR 0003). The state is
+ * an immutable snapshot swapped only after the file on disk holds it, so a failed write leaves
+ * the keyring as it was, and readers never take a lock.
  */
 final class LocalKeyring implements KeyProvider {
-
-  private static final String PREFIX = "lethe-kr:v";
-  private static final byte[] WRAP_LABEL = "lethe-kek-wrap".getBytes(StandardCharsets.US_ASCII);
 
   private final KeyringStore store;
   private final KeyringFile.Seal seal;
@@ -78,20 +71,7 @@ final class LocalKeyring implements KeyProvider {
           "KEK version " + wrapped.kekVersion() + " is retired or unknown (usable: "
               + s.minDecryptionVersion() + ".." + s.currentVersion() + ")");
     }
-    byte[] blob = parse(wrapped);
-    try {
-      byte[] key = AesGcm.open(s.kek(wrapped.kekVersion()),
-          Arrays.copyOf(blob, AesGcm.NONCE_BYTES),
-          aad(s.id(), wrapped.kekVersion()), blob, AesGcm.NONCE_BYTES,
-          blob.length - AesGcm.NONCE_BYTES);
-      try {
-        return SecretBytes.copyOf(key);
-      } finally {
-        Arrays.fill(key, (byte) 0);
-      }
-    } catch (StorageException | IllegalArgumentException e) {
-      throw unwrapFailed();
-    }
+    return KeyWrapFormat.unwrap(wrapped, s.kek(wrapped.kekVersion()));
   }
 
   @Override
@@ -136,49 +116,6 @@ final class LocalKeyring implements KeyProvider {
   }
 
   private WrappedKey wrap(KeyringState s, SecretBytes key) {
-    int version = s.currentVersion();
-    byte[] nonce = new byte[AesGcm.NONCE_BYTES];
-    random.nextBytes(nonce);
-    byte[] raw = key.revealCopy();
-    byte[] sealed;
-    try {
-      sealed = AesGcm.seal(s.kek(version), nonce, aad(s.id(), version), raw);
-    } finally {
-      Arrays.fill(raw, (byte) 0);
-    }
-    byte[] blob = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-    return new WrappedKey(s.id(), version,
-        PREFIX + version + ":" + Base64.getEncoder().encodeToString(blob));
-  }
-
-  /** The version in the text must match the record's, or someone relabelled the key. */
-  private static byte[] parse(WrappedKey wrapped) {
-    String expected = PREFIX + wrapped.kekVersion() + ":";
-    if (!wrapped.ciphertext().startsWith(expected)) {
-      throw unwrapFailed();
-    }
-    try {
-      byte[] blob = Base64.getDecoder().decode(wrapped.ciphertext().substring(expected.length()));
-      if (blob.length < AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES) {
-        throw unwrapFailed();
-      }
-      return blob;
-    } catch (IllegalArgumentException e) {
-      throw unwrapFailed();
-    }
-  }
-
-  private static byte[] aad(String kekId, int version) {
-    byte[] id = kekId.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(4 + WRAP_LABEL.length + 4 + id.length + 4 + 4)
-        .putInt(WRAP_LABEL.length).put(WRAP_LABEL)
-        .putInt(id.length).put(id)
-        .putInt(4).putInt(version)
-        .array();
-  }
-
-  private static StorageException unwrapFailed() {
-    return new StorageException(StorageErrorCode.KEY_UNWRAP_FAILED,
-        "the wrapped key failed authentication");
+    return KeyWrapFormat.wrap(s.id(), s.currentVersion(), s.kek(s.currentVersion()), key, random);
   }
 }

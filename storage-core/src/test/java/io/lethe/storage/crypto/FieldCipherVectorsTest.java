@@ -23,8 +23,7 @@ class FieldCipherVectorsTest {
     assertThat(vectors).hasSizeGreaterThanOrEqualTo(4);
     for (JsonNode v : vectors) {
       byte[] nonce = HEX.parseHex(v.get("nonce").asText());
-      FieldCipher cipher = FieldCipher.withNonceSourceForTests(
-          out -> System.arraycopy(nonce, 0, out, 0, out.length));
+      FieldCipher cipher = new FieldCipher(out -> System.arraycopy(nonce, 0, out, 0, out.length));
       SecretBytes key = SecretBytes.copyOf(HEX.parseHex(v.get("key").asText()));
       FieldContext context = new FieldContext(UUID.fromString(v.get("subjectId").asText()),
           UUID.fromString(v.get("recordId").asText()), v.get("field").asText(),

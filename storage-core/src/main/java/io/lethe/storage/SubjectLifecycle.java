@@ -1,0 +1,49 @@
+package io.lethe.storage;
+
+import io.lethe.storage.SubjectStore.SubjectRow;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Subject status rules on top of the {@code subjects} table: who may be used, who may change. */
+final class SubjectLifecycle {
+
+  private final SubjectStore subjects;
+
+  SubjectLifecycle(SubjectStore subjects) {
+    this.subjects = subjects;
+  }
+
+  /** The subject if its data may be written and read now, else the code that says why not. */
+  SubjectRow usable(Connection c, UUID subjectId) {
+    SubjectRow row = subjects.find(c, subjectId).orElseThrow(() -> notFound(subjectId));
+    return switch (row.subject().status()) {
+      case ACTIVE -> row;
+      case SUSPENDED -> throw new StorageException(StorageErrorCode.SUBJECT_SUSPENDED,
+          "subject " + subjectId + " is suspended");
+      case ERASED -> throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "subject " + subjectId + " was erased; its data cannot be read");
+    };
+  }
+
+  /** Applies {@code to} if {@link SubjectStatus#canBecome} allows it from the current status. */
+  Subject transition(Connection c, UUID subjectId, SubjectStatus to, Instant now) {
+    Subject current = subjects.find(c, subjectId).map(SubjectRow::subject)
+        .orElseThrow(() -> notFound(subjectId));
+    if (!current.status().canBecome(to)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " cannot go from " + current.status() + " to " + to);
+    }
+    // Compare-and-set on the status, so two concurrent transitions cannot both succeed.
+    if (!subjects.changeStatus(c, subjectId, current.status(), to, now)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " changed status concurrently; retry");
+    }
+    return new Subject(subjectId, to, current.createdAt());
+  }
+
+  private static StorageException notFound(UUID subjectId) {
+    return new StorageException(StorageErrorCode.SUBJECT_NOT_FOUND,
+        "subject " + subjectId + " does not exist");
+  }
+}
