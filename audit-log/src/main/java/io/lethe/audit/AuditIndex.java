@@ -11,8 +11,11 @@ import java.util.Set;
  */
 public interface AuditIndex {
 
-  /** A document ready to index: its id, its target index and its JSON. */
-  record Document(String id, String index, String json) {}
+  /**
+   * A document ready to index: its id, the UTC month of its event ({@code 2026.11}, which picks
+   * the monthly index) and its JSON.
+   */
+  record Document(String id, String month, String json) {}
 
   /** Creates index templates and anything else the index needs; safe to call repeatedly. */
   void prepare();

@@ -45,12 +45,12 @@ public final class EcsDocument {
     if (!e.fieldNames().isEmpty()) {
       addAll(lethe.putArray("field_names"), e.fieldNames());
     }
-    return doc.toString();
+    return io.lethe.audit.chain.CanonicalJson.of(doc);
   }
 
-  /** The monthly index an event belongs to, by its UTC timestamp: lethe-audit-YYYY.MM. */
-  public static String indexFor(java.time.Instant timestamp) {
-    return "lethe-audit-" + DateTimeFormatter.ofPattern("yyyy.MM")
+  /** The UTC month of an event, {@code YYYY.MM}: it picks the monthly index. */
+  public static String monthOf(java.time.Instant timestamp) {
+    return DateTimeFormatter.ofPattern("yyyy.MM")
         .withZone(java.time.ZoneOffset.UTC).format(timestamp);
   }
 

@@ -44,11 +44,9 @@ class EcsDocumentTest {
   }
 
   @Test
-  void indexFor_usesTheUtcMonth() {
-    assertThat(EcsDocument.indexFor(Instant.parse("2026-11-30T23:59:59Z")))
-        .isEqualTo("lethe-audit-2026.11");
-    assertThat(EcsDocument.indexFor(Instant.parse("2026-12-01T00:00:00Z")))
-        .isEqualTo("lethe-audit-2026.12");
+  void monthOf_usesTheUtcMonth() {
+    assertThat(EcsDocument.monthOf(Instant.parse("2026-11-30T23:59:59Z"))).isEqualTo("2026.11");
+    assertThat(EcsDocument.monthOf(Instant.parse("2026-12-01T00:00:00Z"))).isEqualTo("2026.12");
   }
 
   @Test

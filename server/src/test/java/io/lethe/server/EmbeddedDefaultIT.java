@@ -87,7 +87,8 @@ class EmbeddedDefaultIT {
   void javaMinusJar_servesTheSkeletonPath_andAuditsToItsOwnElasticsearch() throws Exception {
     Path keyFile = dataDir.resolve("lethe-data/bootstrap-admin.key");
     assertThat(keyFile).exists();
-    assertThat(Files.getPosixFilePermissions(keyFile).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(keyFile))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     ApiClient api = new ApiClient(baseUrl, Files.readString(keyFile).trim());
 
     String subjectId = api.post("/v1/subjects", null).json().path("id").asText();

@@ -55,6 +55,7 @@ class WalkingSkeletonIT {
     registry.add("lethe.objects.secret-key", s3::secretKey);
     registry.add("lethe.audit.elasticsearch-mode", () -> "external");
     registry.add("lethe.audit.elasticsearch-url", es::url);
+    registry.add("lethe.audit.index-prefix", () -> "skeleton-it");
     registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
   }
 
@@ -100,7 +101,7 @@ class WalkingSkeletonIT {
     });
 
     assertThat(PlaintextScanner.scanTables(pg.dataSource(), NAME, ID_NUMBER, MOBILE)).isEmpty();
-    assertThat(events.toString()).doesNotContain(NAME, ID_NUMBER, MOBILE, "1234");
+    assertThat(events.toString()).doesNotContain(NAME, ID_NUMBER, MOBILE, "12345678");
   }
 
   @Test
@@ -193,10 +194,10 @@ class WalkingSkeletonIT {
 
   private List<JsonNode> auditEvents(String query) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    http.send(HttpRequest.newBuilder(URI.create(es.url() + "/lethe-audit-*/_refresh"))
+    http.send(HttpRequest.newBuilder(URI.create(es.url() + "/skeleton-it-*/_refresh"))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url()
-            + "/lethe-audit-*/_search?size=100&q=" + query)).build(),
+            + "/skeleton-it-*/_search?size=100&q=" + query)).build(),
         HttpResponse.BodyHandlers.ofString());
     JsonNode hits = new ObjectMapper().readTree(r.body()).path("hits").path("hits");
     List<JsonNode> sources = new java.util.ArrayList<>();

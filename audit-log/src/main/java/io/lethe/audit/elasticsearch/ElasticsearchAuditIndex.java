@@ -13,7 +13,9 @@ import io.lethe.audit.AuditIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -24,26 +26,42 @@ import org.elasticsearch.client.RestClient;
  */
 public final class ElasticsearchAuditIndex implements AuditIndex, AutoCloseable {
 
-  static final String TEMPLATE = "lethe-audit";
+  /** The index name prefix of a deployment that names none. */
+  public static final String DEFAULT_PREFIX = "lethe-audit";
 
   private final RestClient restClient;
   private final ElasticsearchClient client;
+  private final String prefix;
 
-  private ElasticsearchAuditIndex(RestClient restClient) {
+  private ElasticsearchAuditIndex(RestClient restClient, String prefix) {
+    if (!prefix.matches("[a-z0-9][a-z0-9_-]{0,100}")) {
+      throw new IllegalArgumentException("an index prefix is lower-case letters, digits, _ and -");
+    }
     this.restClient = restClient;
+    this.prefix = prefix;
     this.client = new ElasticsearchClient(
         new RestClientTransport(restClient, new JacksonJsonpMapper()));
   }
 
-  /** An index on the cluster at {@code url}, e.g. {@code http://127.0.0.1:9200}. */
-  public static ElasticsearchAuditIndex connect(String url) {
-    return new ElasticsearchAuditIndex(RestClient.builder(HttpHost.create(url)).build());
+  /**
+   * The audit trail under {@code prefix} ({@code <prefix>-YYYY.MM} indices) on the cluster at
+   * {@code url}, e.g. {@code http://127.0.0.1:9200}. Deployments sharing a cluster use distinct
+   * prefixes: each has its own chain.
+   */
+  public static ElasticsearchAuditIndex connect(String url, String prefix) {
+    return new ElasticsearchAuditIndex(RestClient.builder(HttpHost.create(url)).build(), prefix);
+  }
+
+  /** {@code <prefix>-*}: every monthly index of this trail. */
+  public String pattern() {
+    return prefix + "-*";
   }
 
   @Override
   public void prepare() {
     try (InputStream template = getClass().getResourceAsStream("lethe-audit-template.json")) {
-      client.indices().putIndexTemplate(t -> t.name(TEMPLATE).withJson(template));
+      client.indices().putIndexTemplate(t -> t.name(prefix).withJson(template)
+          .indexPatterns(pattern()));
     } catch (IOException | RuntimeException e) {
       throw unavailable("The audit index template could not be installed", e);
     }
@@ -53,7 +71,7 @@ public final class ElasticsearchAuditIndex implements AuditIndex, AutoCloseable 
   public Set<String> index(List<Document> documents) {
     BulkRequest.Builder bulk = new BulkRequest.Builder();
     for (Document d : documents) {
-      bulk.operations(op -> op.index(i -> i.index(d.index()).id(d.id())
+      bulk.operations(op -> op.index(i -> i.index(prefix + "-" + d.month()).id(d.id())
           .document(JsonData.fromJson(d.json()))));
     }
     try {
@@ -67,6 +85,20 @@ public final class ElasticsearchAuditIndex implements AuditIndex, AutoCloseable 
       return confirmed;
     } catch (IOException | RuntimeException e) {
       throw unavailable("Elasticsearch did not accept the audit batch", e);
+    }
+  }
+
+  /** Every indexed event in chain order, for {@code verify}. */
+  public Iterator<JsonNode> inChainOrder() {
+    return new ChainOrderIterator(client, pattern(), 1000);
+  }
+
+  /** Makes everything indexed so far visible to search. */
+  public void refresh() {
+    try {
+      client.indices().refresh(r -> r.index(pattern()).allowNoIndices(true).ignoreUnavailable(true));
+    } catch (IOException | RuntimeException e) {
+      throw unavailable("Elasticsearch could not refresh the audit indices", e);
     }
   }
 

@@ -18,14 +18,14 @@ import java.sql.Timestamp;
 public final class AuditOutbox {
 
   private static final String INSERT = "INSERT INTO audit_outbox "
-      + "(event_id, occurred_at, index_name, document) VALUES (?, ?, ?, ?)";
+      + "(event_id, occurred_at, event_month, document) VALUES (?, ?, ?, ?)";
 
   /** Appends the event within the transaction of {@code connection}; commit is the caller's. */
   public void append(Connection connection, AuditEvent event) {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setString(1, event.id().toString());
       insert.setTimestamp(2, Timestamp.from(event.timestamp()));
-      insert.setString(3, EcsDocument.indexFor(event.timestamp()));
+      insert.setString(3, EcsDocument.monthOf(event.timestamp()));
       insert.setString(4, EcsDocument.toJson(event));
       insert.executeUpdate();
     } catch (SQLException e) {

@@ -42,7 +42,7 @@ class AuditOutboxH2Test {
       }
     };
 
-    AuditShipper shipper = new AuditShipper(ds, refusesLast, 10);
+    AuditShipper shipper = new AuditShipper(ds, refusesLast, 10, io.lethe.audit.chain.TestSigner.create());
 
     assertThat(shipper.shipBatch()).isEqualTo(3);
     assertThat(seen).containsExactly(events.stream().map(e -> e.id().toString()).toArray(String[]::new));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lethe.audit.AuditErrorCode;
 import io.lethe.audit.AuditEvent;
 import io.lethe.audit.AuditException;
+import io.lethe.audit.chain.TestSigner;
 import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
 import io.lethe.testsupport.elasticsearch.ElasticsearchExtension;
 import io.lethe.testsupport.postgres.PostgresExtension;
@@ -29,6 +30,7 @@ class AuditShipperIT {
   @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
   @RegisterExtension static final ElasticsearchExtension es = new ElasticsearchExtension();
 
+  private static final String PREFIX = "shipper-it";
   private static ElasticsearchAuditIndex index;
   private static AuditShipper shipper;
   private final AuditOutbox outbox = new AuditOutbox();
@@ -37,9 +39,9 @@ class AuditShipperIT {
   @BeforeAll
   static void setUp() {
     AuditMigrations.migrate(pg.dataSource());
-    index = ElasticsearchAuditIndex.connect(es.url());
+    index = ElasticsearchAuditIndex.connect(es.url(), PREFIX);
     index.prepare();
-    shipper = new AuditShipper(pg.dataSource(), index, 100);
+    shipper = new AuditShipper(pg.dataSource(), index, 100, TestSigner.create());
   }
 
   @AfterAll
@@ -120,17 +122,17 @@ class AuditShipperIT {
   }
 
   private long countInIndex(UUID subject) throws Exception {
-    http.send(HttpRequest.newBuilder(URI.create(es.url() + "/lethe-audit-*/_refresh"))
+    http.send(HttpRequest.newBuilder(URI.create(es.url() + "/" + PREFIX + "-*/_refresh"))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url()
-            + "/lethe-audit-*/_count?q=lethe.subject_id:" + subject)).build(),
+            + "/" + PREFIX + "-*/_count?q=lethe.subject_id:" + subject)).build(),
         HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(r.body()).path("count").asLong();
   }
 
   private JsonNode get(AuditEvent e) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url() + "/"
-        + io.lethe.audit.EcsDocument.indexFor(e.timestamp()) + "/_doc/" + e.id())).build(),
+        + PREFIX + "-" + io.lethe.audit.EcsDocument.monthOf(e.timestamp()) + "/_doc/" + e.id())).build(),
         HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(r.body());
   }

@@ -4,6 +4,10 @@ import io.lethe.audit.AuditIndex;
 import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
 import io.lethe.audit.outbox.AuditOutbox;
 import io.lethe.audit.outbox.AuditShipper;
+import io.lethe.audit.chain.CheckpointSigner;
+import io.lethe.server.audit.CheckpointKeys;
+import io.lethe.storage.keys.KeyProvider;
+import org.springframework.context.annotation.DependsOn;
 import io.lethe.embedded.ElasticsearchNode;
 import io.lethe.server.audit.AuditShipping;
 import java.io.IOException;
@@ -39,26 +43,35 @@ class AuditConfiguration {
           throw new IllegalStateException("lethe.audit.elasticsearch-mode is external but "
               + "lethe.audit.elasticsearch-url is blank: set LETHE_AUDIT_ES_URL");
         }
-        yield new AuditCluster(null, ElasticsearchAuditIndex.connect(audit.elasticsearchUrl()));
+        yield new AuditCluster(null,
+            ElasticsearchAuditIndex.connect(audit.elasticsearchUrl(), audit.indexPrefix()));
       }
       case "embedded" -> {
         Path nodeDir = properties.dataDir().toAbsolutePath().resolve("elasticsearch");
         ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Options(
             distribution(), nodeDir.resolve("dist"), nodeDir.resolve("node"), null,
             audit.elasticsearchHeapMb()));
-        yield new AuditCluster(node, ElasticsearchAuditIndex.connect(node.url()));
+        yield new AuditCluster(node,
+            ElasticsearchAuditIndex.connect(node.url(), audit.indexPrefix()));
       }
       default -> throw new IllegalStateException("lethe.audit.elasticsearch-mode must be "
           + "embedded, external or off, not " + audit.elasticsearchMode());
     };
   }
 
+  /** Checkpoints are signed by a key the KeyProvider holds; it needs the server's tables. */
+  @Bean
+  @DependsOn("databaseMigrations")
+  CheckpointSigner checkpointSigner(DataSource dataSource, KeyProvider keys) {
+    return CheckpointKeys.signer(dataSource, keys);
+  }
+
   @Bean(destroyMethod = "close")
   AuditShipping auditShipping(DataSource dataSource, AuditCluster cluster,
-      LetheProperties properties) {
+      LetheProperties properties, CheckpointSigner signer) {
     Optional<AuditShipper> shipper = cluster.index().map(index -> {
       index.prepare();
-      return new AuditShipper(dataSource, index, properties.audit().shipBatchSize());
+      return new AuditShipper(dataSource, index, properties.audit().shipBatchSize(), signer);
     });
     return new AuditShipping(shipper, properties.audit().shipInterval());
   }

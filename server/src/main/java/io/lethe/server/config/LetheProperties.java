@@ -27,8 +27,8 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Audit au
     }
   }
 
-  public record Audit(String elasticsearchMode, String elasticsearchUrl, int elasticsearchHeapMb,
-      Duration shipInterval, int shipBatchSize) {}
+  public record Audit(String elasticsearchMode, String elasticsearchUrl, String indexPrefix,
+      int elasticsearchHeapMb, Duration shipInterval, int shipBatchSize) {}
 
   public record Security(String bootstrapKeyFile) {}
 

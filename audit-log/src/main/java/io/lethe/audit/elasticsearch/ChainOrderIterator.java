@@ -1,0 +1,74 @@
+package io.lethe.audit.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lethe.audit.AuditErrorCode;
+import io.lethe.audit.AuditException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** Every audit document in chain order, fetched page by page with search_after. */
+final class ChainOrderIterator implements Iterator<JsonNode> {
+
+  private final ElasticsearchClient client;
+  private final String pattern;
+  private final int pageSize;
+  private final Deque<JsonNode> page = new ArrayDeque<>();
+  private List<FieldValue> after;
+  private boolean exhausted;
+
+  ChainOrderIterator(ElasticsearchClient client, String pattern, int pageSize) {
+    this.client = client;
+    this.pattern = pattern;
+    this.pageSize = pageSize;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (page.isEmpty() && !exhausted) {
+      fetch();
+    }
+    return !page.isEmpty();
+  }
+
+  @Override
+  public JsonNode next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return page.removeFirst();
+  }
+
+  private void fetch() {
+    try {
+      SearchResponse<ObjectNode> response = client.search(s -> {
+        s.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
+            .size(pageSize)
+            .sort(o -> o.field(f -> f.field("lethe.chain.seq").order(SortOrder.Asc)));
+        if (after != null) {
+          s.searchAfter(after);
+        }
+        return s;
+      }, ObjectNode.class);
+      List<Hit<ObjectNode>> hits = response.hits().hits();
+      hits.forEach(h -> page.addLast(h.source()));
+      if (hits.size() < pageSize) {
+        exhausted = true;
+      } else {
+        after = hits.get(hits.size() - 1).sort();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new AuditException(AuditErrorCode.INDEX_UNAVAILABLE,
+          "The audit trail could not be read from Elasticsearch", e);
+    }
+  }
+}
