@@ -93,6 +93,11 @@ public final class ElasticsearchAuditIndex implements AuditIndex, AutoCloseable 
     return new ChainOrderIterator(client, pattern(), 1000);
   }
 
+  /** Search over this trail. */
+  public io.lethe.audit.search.AuditSearch search() {
+    return new ElasticsearchAuditSearch(client, pattern());
+  }
+
   /** Makes everything indexed so far visible to search. */
   public void refresh() {
     try {
