@@ -68,8 +68,20 @@ final class BlindIndexer {
     store.deleteSubject(c, subjectId);
   }
 
-  /** Records whose {@code field} equals the normalized value, under any active version. */
-  List<IndexHit> find(Connection c, RecordType type, String field, String normalized) {
+  /**
+   * Records whose searchable {@code field} equals {@code value} once normalized by its type,
+   * under any active version; refused for an unknown or non-searchable field or invalid value.
+   */
+  List<IndexHit> find(Connection c, RecordType type, String field, String value,
+      FieldCodec codec) {
+    FieldDef def = type.field(field).orElseThrow(() -> new StorageException(
+        StorageErrorCode.FIELD_UNKNOWN,
+        "record type '" + type.name() + "' has no field '" + field + "'"));
+    if (!def.searchable()) {
+      throw new StorageException(StorageErrorCode.FIELD_NOT_SEARCHABLE,
+          "field '" + field + "' of record type '" + type.name() + "' is not searchable");
+    }
+    String normalized = codec.normalize(def, value);
     Map<Integer, byte[]> digests = new LinkedHashMap<>();
     for (IndexRootKey key : keys.active(c)) {
       digests.put(key.version(), key.digest(type.name(), field, normalized));

@@ -125,16 +125,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   @Override
   public List<IndexHit> findByBlindIndex(Connection c, String type, String field, String value) {
     Objects.requireNonNull(value, "value");
-    RecordType recordType = knownType(type);
-    FieldDef def = recordType.field(field).orElseThrow(() -> new StorageException(
-        StorageErrorCode.FIELD_UNKNOWN,
-        "record type '" + type + "' has no field '" + field + "'"));
-    if (!def.searchable()) {
-      throw new StorageException(StorageErrorCode.FIELD_NOT_SEARCHABLE,
-          "field '" + field + "' of record type '" + type + "' is not searchable");
-    }
-    String normalized = codec.normalize(def, value);
-    return indexer.find(c, recordType, field, normalized);
+    return indexer.find(c, knownType(type), field, value, codec);
   }
 
   @Override

@@ -136,6 +136,28 @@ class SchemaTest {
   }
 
   @Test
+  void parse_searchableTextField_isRefused() {
+    String yaml = HEAD + """
+        recordTypes:
+          note:
+            retentionClass: account-lifetime
+            fields:
+              body:
+                type: text
+                category: contact
+                sensitivity: personal
+                masking: none
+                searchable: true
+                purposes: [account-management]
+        """;
+    assertThatThrownBy(() -> Schema.parse("text.yaml", yaml))
+        .isInstanceOfSatisfying(SchemaException.class, e -> assertThat(e.problems())
+            .extracting(SchemaProblem::toString)
+            .containsExactly("text.yaml:16 recordTypes.note.fields.body.searchable:"
+                + " text fields cannot be searchable"));
+  }
+
+  @Test
   void parse_missingSections_areEachReported() {
     assertThatThrownBy(() -> Schema.parse("empty.yaml", "version: 0\n"))
         .isInstanceOfSatisfying(SchemaException.class, e -> assertThat(e.problems())
