@@ -129,6 +129,25 @@ abstract class BlindIndexContract {
   }
 
   @Test
+  void indexRootKeys_areStoredOnlyWrapped_andDigestsHaveTheConfiguredLength()
+      throws SQLException {
+    Subject subject = store.createSubject(f.c);
+    StoredRecord stored = store.createRecord(f.c, subject.id(), "account", anAccount().build());
+
+    try (var ps = f.c.prepareStatement("SELECT wrapped_key, kek_id, digest_bytes, state"
+        + " FROM index_keys ORDER BY version");
+        var rs = ps.executeQuery()) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("wrapped_key")).startsWith("lethe-kr:v");
+      assertThat(rs.getString("kek_id")).startsWith("local-");
+      assertThat(rs.getInt("digest_bytes")).isEqualTo(BlindIndexSettings.DEFAULT_DIGEST_BYTES);
+      assertThat(rs.getString("state")).isEqualTo("ACTIVE");
+    }
+    assertThat(f.count("SELECT COUNT(*) FROM blind_indexes WHERE record_id = ?"
+        + " AND OCTET_LENGTH(digest) = 16", stored.id())).isEqualTo(2);
+  }
+
+  @Test
   void noColumn_holdsPlaintextOrAnUnkeyedDigestOfIt() throws SQLException {
     Subject subject = store.createSubject(f.c);
     store.createRecord(f.c, subject.id(), "account", anAccount().build());
