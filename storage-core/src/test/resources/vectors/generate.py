@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes the known-answer vectors in this folder from the formats in ADRs 0003 and 0004.
+"""Writes the known-answer vectors in this folder from the formats in ADRs 0003, 0004 and 0006.
 
-Independent of the Java code on purpose (Python `cryptography`), so the Java tests check the
+Independent of the Java code on purpose (Python `cryptography`, `hmac`, `hashlib`), so the Java tests check the
 implementation against the documented format rather than against itself. Deterministic: re-running
 it reproduces the committed files byte for byte. A format change adds a new file; never edit one.
 """
-import base64, hashlib, json, struct, uuid
+import base64, hashlib, hmac, json, struct, uuid
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 def lp(b): return struct.pack(">I", len(b)) + b
@@ -61,6 +61,34 @@ def keyring_vector():
                   "file": "keyring-v1.lkr", "passphrase": passphrase, "iterations": iterations,
                   "currentVersion": 2, "wrappedKeys": wrapped}
 
+def blind_index_info(record_type, field, version):
+    return lp(b"lethe-blind-index") + lp(struct.pack(">I", version)) + lp(record_type.encode()) + lp(field.encode())
+
+def blind_index_vectors():
+    """ADR 0006: HKDF-SHA256(salt = 32 zero bytes, ikm = root, info) -> field key;
+    HMAC-SHA256(field key, UTF-8 normalized value), truncated."""
+    cases = [
+        ("account", "mobile", 1, "13812345678", 16),
+        ("account", "idNumber", 1, "11010519491231002X", 16),
+        ("account", "mobile", 2, "13812345678", 16),
+        ("mailing-address", "recipientMobile", 1, "13812345678", 16),
+        ("vehicle", "plate", 1, "京AD12345", 16),
+        ("vehicle", "vin", 3, "LSVAU218XN2183294", 8),
+        ("account", "mobile", 1, "13812345678", 32),
+    ]
+    out = []
+    for i, (record_type, field, version, value, length) in enumerate(cases):
+        root = hashlib.sha256(b"lethe index root key %d" % (i % 2)).digest()
+        prk = hmac.new(bytes(32), root, hashlib.sha256).digest()
+        field_key = hmac.new(prk, blind_index_info(record_type, field, version) + b"\x01",
+                             hashlib.sha256).digest()
+        digest = hmac.new(field_key, value.encode(), hashlib.sha256).digest()[:length]
+        out.append({"comment": f"{record_type}.{field}, index version {version}, {length} bytes",
+                    "rootKey": root.hex(), "recordType": record_type, "field": field,
+                    "version": version, "normalizedValue": value, "digestBytes": length,
+                    "fieldKey": field_key.hex(), "expected": digest.hex()})
+    return out
+
 if __name__ == "__main__":
     with open("field-v1.json", "w", encoding="utf-8") as f:
         json.dump({"format": "field ciphertext v1 (ADR 0004)", "vectors": field_vectors()},
@@ -71,4 +99,8 @@ if __name__ == "__main__":
         f.write(file)
     with open("keyring-v1.json", "w", encoding="utf-8") as f:
         json.dump(meta, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    with open("blind-index-v1.json", "w", encoding="utf-8") as f:
+        json.dump({"format": "blind index v1 (ADR 0006)", "vectors": blind_index_vectors()},
+                  f, ensure_ascii=False, indent=2)
         f.write("\n")

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,17 +34,25 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   private final SubjectStore subjects = new SubjectStore();
   private final SubjectLifecycle lifecycle = new SubjectLifecycle(subjects);
   private final RecordStore records = new RecordStore();
+  private final BlindIndexer indexer;
+  private final RecordCorrections corrections;
 
-  DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock) {
+  DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock,
+      BlindIndexSettings indexSettings) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.codec = codec;
     this.clock = clock;
+    this.indexer = new BlindIndexer(new IndexKeys(keys,
+        Objects.requireNonNull(indexSettings, "indexSettings")));
+    this.corrections = new RecordCorrections(schema, keys, codec, lifecycle, records, indexer);
   }
 
-  static PersonalDataStore create(Schema schema, KeyProvider keys) {
+  static PersonalDataStore create(Schema schema, KeyProvider keys,
+      BlindIndexSettings indexSettings) {
     return new DefaultPersonalDataStore(schema, keys,
-        new FieldCodec(FieldValues.create(), FieldCipher.create()), Clock.systemUTC());
+        new FieldCodec(FieldValues.create(), FieldCipher.create()), Clock.systemUTC(),
+        indexSettings);
   }
 
   @Override
@@ -60,8 +69,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
       Map<String, String> fields) {
     Objects.requireNonNull(subjectId, "subjectId");
     Objects.requireNonNull(fields, "fields");
-    RecordType recordType = schema.recordType(type).orElseThrow(() -> new StorageException(
-        StorageErrorCode.RECORD_TYPE_UNKNOWN, "record type '" + type + "' is not in the schema"));
+    RecordType recordType = knownType(type);
     Map<String, String> values = codec.validate(recordType, fields);
     SubjectRow subject = lifecycle.usable(c, subjectId);
     RecordRow row = new RecordRow(UUID.randomUUID(), subjectId, type, schema.version(),
@@ -72,6 +80,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
           new FieldContext(subjectId, row.id(), name, row.schemaVersion()), value)));
     }
     records.insert(c, row, ciphertexts);
+    indexer.index(c, recordType, row.id(), values, row.createdAt());
     return new StoredRecord(row.id(), subjectId, type, row.createdAt());
   }
 
@@ -114,6 +123,30 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   @Override
+  public List<IndexHit> findByBlindIndex(Connection c, String type, String field, String value) {
+    Objects.requireNonNull(value, "value");
+    return indexer.find(c, knownType(type), field, value, codec);
+  }
+
+  @Override
+  public int rotateIndexKey(Connection c) {
+    return indexer.rotate(c, now());
+  }
+
+  @Override
+  public RecordChange updateFields(Connection c, UUID recordId, Map<String, String> fields) {
+    Objects.requireNonNull(recordId, "recordId");
+    Objects.requireNonNull(fields, "fields");
+    return corrections.update(c, recordId, fields, now());
+  }
+
+  @Override
+  public RecordChange deleteRecord(Connection c, UUID recordId) {
+    Objects.requireNonNull(recordId, "recordId");
+    return corrections.delete(c, recordId, now());
+  }
+
+  @Override
   public Subject suspendSubject(Connection c, UUID subjectId) {
     return lifecycle.transition(c, subjectId, SubjectStatus.SUSPENDED, now());
   }
@@ -125,7 +158,15 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
 
   @Override
   public Subject eraseSubject(Connection c, UUID subjectId) {
-    return lifecycle.transition(c, subjectId, SubjectStatus.ERASED, now());
+    Subject erased = lifecycle.transition(c, subjectId, SubjectStatus.ERASED, now());
+    // A digest outliving the key would still tell whether a phone number was this subject's.
+    indexer.forgetSubject(c, subjectId);
+    return erased;
+  }
+
+  private RecordType knownType(String type) {
+    return schema.recordType(type).orElseThrow(() -> new StorageException(
+        StorageErrorCode.RECORD_TYPE_UNKNOWN, "record type '" + type + "' is not in the schema"));
   }
 
   /** Fields as the schema orders them, then any it no longer declares, by name. */

@@ -52,6 +52,46 @@ final class FieldCodec {
     return normalized;
   }
 
+  /**
+   * A correction's changes, checked like {@link #validate}: each named field normalized, or
+   * mapped to {@code null} when its value is null or blank, which removes an optional field and
+   * is refused for a required one.
+   */
+  Map<String, String> validateChanges(RecordType type, Map<String, String> input) {
+    for (String name : new TreeSet<>(input.keySet())) {
+      if (type.field(name).isEmpty()) {
+        throw new StorageException(StorageErrorCode.FIELD_UNKNOWN,
+            "record type '" + type.name() + "' has no field '" + name + "'");
+      }
+    }
+    Map<String, String> changes = new LinkedHashMap<>();
+    for (FieldDef def : type.fields().values()) {
+      if (!input.containsKey(def.name())) {
+        continue;
+      }
+      String v = input.get(def.name());
+      if (v == null || v.isBlank()) {
+        if (def.required()) {
+          throw new StorageException(StorageErrorCode.FIELD_MISSING,
+              "field '" + def.name() + "' is required for record type '" + type.name() + "'");
+        }
+        changes.put(def.name(), null);
+      }
+    }
+    for (FieldDef def : type.fields().values()) {
+      String v = input.get(def.name());
+      if (v != null && !v.isBlank()) {
+        changes.put(def.name(), values.normalize(def.name(), def.type(), v));
+      }
+    }
+    return changes;
+  }
+
+  /** One value as its field's type normalizes it, e.g. for a blind index lookup. */
+  String normalize(FieldDef def, String value) {
+    return values.normalize(def.name(), def.type(), value);
+  }
+
   byte[] encrypt(SecretBytes key, FieldContext context, String value) {
     byte[] plain = value.getBytes(StandardCharsets.UTF_8);
     try {

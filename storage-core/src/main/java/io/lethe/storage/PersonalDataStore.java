@@ -3,6 +3,7 @@ package io.lethe.storage;
 import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.schema.Schema;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,11 +25,19 @@ import java.util.UUID;
  * under the subject's own data key, bound to subject, record, field and schema version; nothing
  * is stored in plaintext. A read decrypts only the fields the purpose may see. Erasing a subject
  * destroys its key, after which none of its ciphertexts can be decrypted by anyone.
+ * Searchable fields also store a truncated keyed HMAC of the normalized value (ADR 0006): it
+ * reveals which records of one field share a value, and nothing about the value itself to anyone
+ * without the index key.
  */
 public interface PersonalDataStore {
 
+  /** With {@link BlindIndexSettings#defaults()}: 16-byte blind index digests. */
   static PersonalDataStore create(Schema schema, KeyProvider keys) {
-    return DefaultPersonalDataStore.create(schema, keys);
+    return DefaultPersonalDataStore.create(schema, keys, BlindIndexSettings.defaults());
+  }
+
+  static PersonalDataStore create(Schema schema, KeyProvider keys, BlindIndexSettings settings) {
+    return DefaultPersonalDataStore.create(schema, keys, settings);
   }
 
   /** A new ACTIVE subject with a fresh data key, stored wrapped. */
@@ -50,6 +59,42 @@ public interface PersonalDataStore {
    */
   RecordView readRecord(Connection c, UUID recordId, String purpose, boolean plain);
 
+  /**
+   * Records of {@code type} whose searchable {@code field} equals {@code value} once normalized
+   * by its type ({@code +86 138 1234 5678} finds {@code 13812345678}), found by blind index
+   * without decrypting anything, under every active index key version. Deleted records and
+   * erased subjects are never returned; records of suspended subjects are (reading them is then
+   * refused). Throws {@code storage.record-type.unknown}, {@code storage.field.unknown},
+   * {@code storage.field.not-searchable} or {@code storage.field.invalid}.
+   */
+  List<IndexHit> findByBlindIndex(Connection c, String type, String field, String value);
+
+  /**
+   * Adds a blind index key version, wrapped by the KEK, and returns its number. New digests are
+   * written under it; lookups keep searching every active version, so records indexed before the
+   * rotation stay findable until re-indexed. Concurrent rotations on two nodes collide: one
+   * fails with {@code storage.database}.
+   */
+  int rotateIndexKey(Connection c);
+
+  /**
+   * Corrects a record: the named fields get their new values (validated and normalized as on
+   * create, encrypted under the subject key with fresh nonces, re-indexed if searchable); a
+   * blank value removes an optional field. The record keeps its id and schema version;
+   * {@code updated_at} is set. Nothing is written on failure: {@code storage.record.not-found},
+   * {@code storage.field.unknown}, {@code storage.field.missing} (a required field blanked),
+   * {@code storage.field.invalid}, {@code storage.subject.*}.
+   */
+  RecordChange updateFields(Connection c, UUID recordId, Map<String, String> fields);
+
+  /**
+   * Deletes a record's fields and blind index rows; the record row stays as a DELETED tombstone
+   * with no personal data until the retention job purges it, and is never read or found again.
+   * Allowed whatever the subject's status; legal holds are the caller's to check. Throws
+   * {@code storage.record.not-found}, also for a record already deleted.
+   */
+  RecordChange deleteRecord(Connection c, UUID recordId);
+
   /** ACTIVE → SUSPENDED: the subject's data is neither written nor read until resumed. */
   Subject suspendSubject(Connection c, UUID subjectId);
 
@@ -57,8 +102,8 @@ public interface PersonalDataStore {
   Subject resumeSubject(Connection c, UUID subjectId);
 
   /**
-   * Crypto-shreds the subject: deletes its wrapped key and marks it ERASED, so none of its
-   * ciphertexts can be read again. Legal holds are the caller's to check; rows are purged later
+   * Crypto-shreds the subject: deletes its wrapped key and its records' blind index rows and
+   * marks it ERASED, so none of its ciphertexts can be read or found again. Legal holds are the caller's to check; rows are purged later
    * by the lifecycle jobs.
    */
   Subject eraseSubject(Connection c, UUID subjectId);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,52 @@ final class RecordStore {
     }
   }
 
+  /**
+   * Replaces the named fields: each is deleted, then written again if {@code ciphertexts} has
+   * it (absent: the field was removed). Also sets {@code updated_at}.
+   */
+  void replaceFields(Connection c, UUID recordId, Collection<String> names,
+      Map<String, byte[]> ciphertexts, Instant now) {
+    try (PreparedStatement del = c.prepareStatement(
+            "DELETE FROM record_fields WHERE record_id = ? AND name = ?");
+        PreparedStatement ins = c.prepareStatement(
+            "INSERT INTO record_fields (record_id, name, ciphertext) VALUES (?, ?, ?)")) {
+      for (String name : names) {
+        del.setObject(1, recordId);
+        del.setString(2, name);
+        del.addBatch();
+        if (ciphertexts.containsKey(name)) {
+          ins.setObject(1, recordId);
+          ins.setString(2, name);
+          ins.setBytes(3, ciphertexts.get(name));
+          ins.addBatch();
+        }
+      }
+      del.executeBatch();
+      ins.executeBatch();
+    } catch (SQLException e) {
+      throw Jdbc.failed("replace a record's fields", e);
+    }
+    touch(c, recordId, now, "UPDATE records SET updated_at = ? WHERE id = ?");
+  }
+
+  /**
+   * Deletes the record's fields and leaves the row as a DELETED tombstone holding no personal
+   * data (type, retention class, timestamps), for the audit trail and the retention job to
+   * purge. False if it was deleted meanwhile.
+   */
+  boolean markDeleted(Connection c, UUID recordId, Instant now) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM record_fields WHERE record_id = ?")) {
+      ps.setObject(1, recordId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.failed("delete a record's fields", e);
+    }
+    return touch(c, recordId, now, "UPDATE records SET state = 'DELETED', updated_at = ?"
+        + " WHERE id = ? AND state <> 'DELETED'");
+  }
+
   /** Field name → stored ciphertext. */
   Map<String, byte[]> fields(Connection c, UUID recordId) {
     String sql = "SELECT name, ciphertext FROM record_fields WHERE record_id = ? ORDER BY name";
@@ -79,6 +126,16 @@ final class RecordStore {
       return out;
     } catch (SQLException e) {
       throw Jdbc.failed("read a record's fields", e);
+    }
+  }
+
+  private static boolean touch(Connection c, UUID recordId, Instant now, String sql) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setInstant(ps, 1, now);
+      ps.setObject(2, recordId);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw Jdbc.failed("update a record", e);
     }
   }
 }

@@ -38,7 +38,9 @@ public enum StorageErrorCode {
   /** The platform's crypto provider failed in a way that is not the data's fault. */
   CRYPTO_UNAVAILABLE("storage.crypto.unavailable"),
   SCHEMA_INVALID("storage.schema.invalid"),
-  DATABASE("storage.database");
+  DATABASE("storage.database"),
+  /** A blind-index lookup on a field the schema does not declare {@code searchable}. */
+  FIELD_NOT_SEARCHABLE("storage.field.not-searchable");
 
   private final String code;
 

@@ -54,6 +54,14 @@ public final class FieldValues {
       case CN_MOBILE -> mobile(fieldName, value);
       case EMAIL -> email(fieldName, value);
       case DATE -> date(fieldName, value);
+      case CN_PLATE -> VehicleValues.plate(fieldName, value);
+      case VIN -> VehicleValues.vin(fieldName, value);
+      case GEO_POINT -> PlaceTimeValues.geoPoint(fieldName, value);
+      case IP_ADDRESS -> DeviceValues.ip(fieldName, value);
+      case MAC_ADDRESS -> DeviceValues.mac(fieldName, value);
+      case IMEI -> DeviceValues.imei(fieldName, value);
+      case DATETIME -> PlaceTimeValues.dateTime(fieldName, value);
+      case BANK_CARD -> DeviceValues.bankCard(fieldName, value);
     };
   }
 
@@ -113,7 +121,7 @@ public final class FieldValues {
     return value;
   }
 
-  private static StorageException invalid(String field, FieldType type, String rule) {
+  static StorageException invalid(String field, FieldType type, String rule) {
     return new StorageException(StorageErrorCode.FIELD_INVALID,
         "field '" + field + "' is invalid (" + type.yamlName() + "): " + rule);
   }

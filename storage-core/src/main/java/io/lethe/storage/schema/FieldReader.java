@@ -60,6 +60,11 @@ final class FieldReader {
       yaml.problem(keys.get("sensitivity"), path + ".sensitivity",
           "biometric fields must be sensitive");
     }
+    if (searchable && type == FieldType.TEXT) {
+      // Free text has no canonical form to match on, and its digests would leak frequencies.
+      yaml.problem(keys.get("searchable"), path + ".searchable",
+          "text fields cannot be searchable");
+    }
     if (yaml.problems().size() > before || retention == null) {
       return Optional.empty();
     }

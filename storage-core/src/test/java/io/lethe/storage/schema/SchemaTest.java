@@ -97,14 +97,16 @@ class SchemaTest {
               "bad.yaml:9 recordTypes.account.retentionClass: unknown retention class 'forever'"
                   + " (known: account-lifetime)",
               "bad.yaml:12 recordTypes.account.fields.idNumber.type: unknown type 'cn-id-numbr'"
-                  + " (known: string, cn-id-number, cn-mobile, email, date, text)",
+                  + " (known: string, cn-id-number, cn-mobile, email, date, text, cn-plate, vin,"
+                  + " geo-point, ip-address, mac-address, imei, datetime, bank-card)",
               "bad.yaml:16 recordTypes.account.fields.idNumber.purposes: unknown purpose"
                   + " 'marketing'",
               "bad.yaml:19 recordTypes.account.fields.face.category: unknown category"
                   + " 'biometrics' (known: identity, contact, biometric, vehicle, location,"
                   + " device, financial, education, accident)",
               "bad.yaml:21 recordTypes.account.fields.face.masking: unknown masking 'blur'"
-                  + " (known: cn-id-number, cn-mobile, cn-name, email, address, none)",
+                  + " (known: cn-id-number, cn-mobile, cn-name, email, address, none, cn-plate,"
+                  + " vin, bank-card, last-4, mac-address, geo-point, ip-address, full)",
               "bad.yaml:22 recordTypes.account.fields.face.searchable: must be true or false",
               "bad.yaml:29 recordTypes.account.fields.city: unknown key 'purpose' (allowed:"
                   + " category, masking, purposes, required, retentionClass, searchable,"
@@ -131,6 +133,28 @@ class SchemaTest {
     assertThatThrownBy(() -> Schema.parse("bio.yaml", yaml))
         .isInstanceOfSatisfying(SchemaException.class, e -> assertThat(e.problems())
             .extracting(SchemaProblem::message).containsExactly("biometric fields must be sensitive"));
+  }
+
+  @Test
+  void parse_searchableTextField_isRefused() {
+    String yaml = HEAD + """
+        recordTypes:
+          note:
+            retentionClass: account-lifetime
+            fields:
+              body:
+                type: text
+                category: contact
+                sensitivity: personal
+                masking: none
+                searchable: true
+                purposes: [account-management]
+        """;
+    assertThatThrownBy(() -> Schema.parse("text.yaml", yaml))
+        .isInstanceOfSatisfying(SchemaException.class, e -> assertThat(e.problems())
+            .extracting(SchemaProblem::toString)
+            .containsExactly("text.yaml:16 recordTypes.note.fields.body.searchable:"
+                + " text fields cannot be searchable"));
   }
 
   @Test

@@ -1,0 +1,24 @@
+package io.lethe.storage;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+class BlindIndexH2Test extends BlindIndexContract {
+
+  private static final JdbcDataSource H2 = new JdbcDataSource();
+
+  static {
+    H2.setURL("jdbc:h2:mem:blindindex-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  @Override
+  protected DataSource dataSource() {
+    return H2;
+  }
+
+  @Override
+  protected String schemaName() {
+    return "PUBLIC";
+  }
+}

@@ -1,0 +1,16 @@
+package io.lethe.storage;
+
+import io.lethe.testsupport.postgres.PostgresExtension;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RecordCorrectionPostgresIT extends RecordCorrectionContract {
+
+  @RegisterExtension
+  static final PostgresExtension pg = new PostgresExtension();
+
+  @Override
+  protected DataSource dataSource() {
+    return pg.dataSource();
+  }
+}
