@@ -10,7 +10,8 @@ final class StorageErrors {
 
   static HttpStatus status(StorageErrorCode code) {
     return switch (code) {
-      case FIELD_INVALID, FIELD_UNKNOWN, FIELD_MISSING, RECORD_TYPE_UNKNOWN, PURPOSE_UNKNOWN ->
+      case FIELD_INVALID, FIELD_UNKNOWN, FIELD_MISSING, FIELD_NOT_SEARCHABLE, RECORD_TYPE_UNKNOWN,
+          PURPOSE_UNKNOWN ->
           HttpStatus.UNPROCESSABLE_CONTENT;
       case RECORD_NOT_FOUND, SUBJECT_NOT_FOUND -> HttpStatus.NOT_FOUND;
       case SUBJECT_SUSPENDED, SUBJECT_TRANSITION_INVALID -> HttpStatus.CONFLICT;
