@@ -38,7 +38,16 @@ public enum StorageErrorCode {
   /** The platform's crypto provider failed in a way that is not the data's fault. */
   CRYPTO_UNAVAILABLE("storage.crypto.unavailable"),
   SCHEMA_INVALID("storage.schema.invalid"),
-  DATABASE("storage.database");
+  DATABASE("storage.database"),
+  /** Vault answered "sealed": nothing can be wrapped or unwrapped until an operator unseals it. */
+  VAULT_SEALED("storage.key.vault-sealed"),
+  /** Vault could not be reached (connection refused, timeout, DNS): a network or outage problem. */
+  VAULT_UNREACHABLE("storage.key.vault-unreachable"),
+  /**
+   * Vault refused the credentials or the request: the token is invalid or expired, the AppRole
+   * login failed, or the token's policies lack a capability on the Transit path.
+   */
+  VAULT_DENIED("storage.key.vault-denied");
 
   private final String code;
 
