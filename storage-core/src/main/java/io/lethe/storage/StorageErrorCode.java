@@ -40,7 +40,16 @@ public enum StorageErrorCode {
   SCHEMA_INVALID("storage.schema.invalid"),
   DATABASE("storage.database"),
   /** A blind-index lookup on a field the schema does not declare {@code searchable}. */
-  FIELD_NOT_SEARCHABLE("storage.field.not-searchable");
+  FIELD_NOT_SEARCHABLE("storage.field.not-searchable"),
+  /** Vault answered "sealed": nothing can be wrapped or unwrapped until an operator unseals it. */
+  VAULT_SEALED("storage.key.vault-sealed"),
+  /** Vault could not be reached (connection refused, timeout, DNS): a network or outage problem. */
+  VAULT_UNREACHABLE("storage.key.vault-unreachable"),
+  /**
+   * Vault refused the credentials or the request: the token is invalid or expired, the AppRole
+   * login failed, or the token's policies lack a capability on the Transit path.
+   */
+  VAULT_DENIED("storage.key.vault-denied");
 
   private final String code;
 

@@ -1,7 +1,12 @@
 package io.lethe.storage.keys;
 
 import io.lethe.storage.crypto.SecretBytes;
+import io.lethe.storage.StorageErrorCode;
+import io.lethe.storage.StorageException;
+import io.lethe.storage.keys.vault.VaultTransitKeys;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Creates and unwraps data keys under a versioned key-encryption key (KEK) that never leaves the
@@ -35,6 +40,29 @@ public interface KeyProvider {
   /** The same data key wrapped under the current KEK version, without exposing it to the caller. */
   WrappedKey rewrap(WrappedKey wrapped);
 
+  /**
+   * Rewraps many keys, one outcome per key in the same order. A key that cannot be rewrapped
+   * (altered, foreign, or under a retired version) yields {@link RewrapOutcome.Failed} and does
+   * not stop the others; a failure of the provider itself (unreachable, sealed, denied) throws.
+   * This default calls {@link #rewrap} once per key; Vault Transit overrides it with one batch
+   * request.
+   */
+  default List<RewrapOutcome> rewrapAll(List<WrappedKey> wrapped) {
+    List<RewrapOutcome> out = new ArrayList<>(wrapped.size());
+    for (WrappedKey w : wrapped) {
+      try {
+        out.add(new RewrapOutcome.Rewrapped(rewrap(w)));
+      } catch (StorageException e) {
+        if (e.code() != StorageErrorCode.KEY_UNWRAP_FAILED
+            && e.code() != StorageErrorCode.KEY_UNAVAILABLE) {
+          throw e;
+        }
+        out.add(new RewrapOutcome.Failed(e.code(), e.getMessage()));
+      }
+    }
+    return out;
+  }
+
   /** Adds a new KEK version and makes it current; older versions still unwrap. */
   void rotate();
 
@@ -57,5 +85,16 @@ public interface KeyProvider {
    */
   static KeyProvider localKeyring(Path file, char[] passphrase) {
     return LocalKeyring.openOrCreate(file, passphrase, KeyringFile.DEFAULT_ITERATIONS);
+  }
+
+  /**
+   * A provider over the Vault Transit key {@code config.keyName()}. It logs in (AppRole) and
+   * checks the key at once, so a wrong address, a sealed Vault or missing permissions fail here,
+   * not on the first read. A missing key is created if {@code config.createKeyIfMissing()},
+   * otherwise refused with {@code storage.key.unavailable}. Throws {@code storage.key.vault-*}
+   * codes for a sealed, unreachable or refusing Vault.
+   */
+  static KeyProvider vaultTransit(VaultTransitConfig config) {
+    return VaultTransitKeys.create(config);
   }
 }

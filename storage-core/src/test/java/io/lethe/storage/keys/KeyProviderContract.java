@@ -7,6 +7,7 @@ import io.lethe.storage.StorageErrorCode;
 import io.lethe.storage.StorageException;
 import io.lethe.storage.crypto.SecretBytes;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,16 +75,63 @@ public abstract class KeyProviderContract {
     }
   }
 
+  /** The same wrapped key with the last byte of its authentication tag flipped. */
+  public static WrappedKey tampered(WrappedKey w) {
+    String text = w.ciphertext();
+    int colon = text.lastIndexOf(':');
+    byte[] blob = Base64.getDecoder().decode(text.substring(colon + 1));
+    blob[blob.length - 1] ^= 0x01;
+    return new WrappedKey(w.kekId(), w.kekVersion(),
+        text.substring(0, colon + 1) + Base64.getEncoder().encodeToString(blob));
+  }
+
+  @Test
+  void rewrapAll_rewrapsEveryKeyInOrder_andReportsBadOnesWithoutStopping() {
+    try (DataKey a = keys.generateDataKey(); DataKey b = keys.generateDataKey()) {
+      keys.rotate();
+      WrappedKey foreign = new WrappedKey(a.wrapped().kekId() + "-other",
+          a.wrapped().kekVersion(), a.wrapped().ciphertext());
+      List<RewrapOutcome> out = keys.rewrapAll(
+          List.of(a.wrapped(), foreign, tampered(b.wrapped()), b.wrapped()));
+      assertThat(out).hasSize(4);
+      assertRewrappedTo(out.get(0), a);
+      assertThat(out.get(1)).isInstanceOfSatisfying(RewrapOutcome.Failed.class,
+          f -> assertThat(f.code()).isEqualTo(StorageErrorCode.KEY_UNAVAILABLE));
+      assertThat(out.get(2)).isInstanceOfSatisfying(RewrapOutcome.Failed.class,
+          f -> assertThat(f.code()).isEqualTo(StorageErrorCode.KEY_UNWRAP_FAILED));
+      assertRewrappedTo(out.get(3), b);
+    }
+  }
+
+  @Test
+  void rewrapAll_ofKeyUnderRetiredVersion_failsThatKeyWithKeyUnavailable() {
+    try (DataKey old = keys.generateDataKey()) {
+      keys.rotate();
+      keys.setMinDecryptionVersion(keys.currentVersion());
+      assertThat(keys.rewrapAll(List.of(old.wrapped()))).singleElement()
+          .isInstanceOfSatisfying(RewrapOutcome.Failed.class,
+              f -> assertThat(f.code()).isEqualTo(StorageErrorCode.KEY_UNAVAILABLE));
+    }
+  }
+
+  @Test
+  void rewrapAll_ofNothing_returnsNothing() {
+    assertThat(keys.rewrapAll(List.of())).isEmpty();
+  }
+
+  private void assertRewrappedTo(RewrapOutcome outcome, DataKey original) {
+    assertThat(outcome).isInstanceOfSatisfying(RewrapOutcome.Rewrapped.class, r -> {
+      assertThat(r.key().kekVersion()).isEqualTo(keys.currentVersion());
+      try (SecretBytes back = keys.unwrap(r.key())) {
+        assertThat(back).isEqualTo(original.plaintext());
+      }
+    });
+  }
+
   @Test
   void unwrap_ofTamperedCiphertext_failsWithUnwrapFailed() {
     try (DataKey key = keys.generateDataKey()) {
-      WrappedKey w = key.wrapped();
-      String text = w.ciphertext();
-      int colon = text.lastIndexOf(':');
-      byte[] blob = Base64.getDecoder().decode(text.substring(colon + 1));
-      blob[blob.length - 1] ^= 0x01;
-      WrappedKey tampered = new WrappedKey(w.kekId(), w.kekVersion(),
-          text.substring(0, colon + 1) + Base64.getEncoder().encodeToString(blob));
+      WrappedKey tampered = tampered(key.wrapped());
       assertThatThrownBy(() -> keys.unwrap(tampered))
           .isInstanceOfSatisfying(StorageException.class,
               e -> assertThat(e.code()).isEqualTo(StorageErrorCode.KEY_UNWRAP_FAILED));
