@@ -36,9 +36,11 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   private final RecordStore records = new RecordStore();
   private final BlindIndexer indexer;
   private final RecordCorrections corrections;
+  private final RecordExpiry expiry;
 
   DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock,
-      BlindIndexSettings indexSettings) {
+      BlindIndexSettings indexSettings, RecordExpiry expiry) {
+    this.expiry = Objects.requireNonNull(expiry, "expiry");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.codec = codec;
@@ -49,10 +51,10 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   static PersonalDataStore create(Schema schema, KeyProvider keys,
-      BlindIndexSettings indexSettings) {
+      BlindIndexSettings indexSettings, RecordExpiry expiry) {
     return new DefaultPersonalDataStore(schema, keys,
         new FieldCodec(FieldValues.create(), FieldCipher.create()), Clock.systemUTC(),
-        indexSettings);
+        indexSettings, expiry);
   }
 
   @Override
@@ -72,8 +74,10 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     RecordType recordType = knownType(type);
     Map<String, String> values = codec.validate(recordType, fields);
     SubjectRow subject = lifecycle.usable(c, subjectId);
+    Instant createdAt = now();
     RecordRow row = new RecordRow(UUID.randomUUID(), subjectId, type, schema.version(),
-        recordType.retentionClass(), now());
+        recordType.retentionClass(), createdAt,
+        expiry.onCreate(recordType.retentionClass(), createdAt).orElse(null));
     Map<String, byte[]> ciphertexts = new LinkedHashMap<>();
     try (SecretBytes key = keys.unwrap(subject.key())) {
       values.forEach((name, value) -> ciphertexts.put(name, codec.encrypt(key,
@@ -81,7 +85,8 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }
     records.insert(c, row, ciphertexts);
     indexer.index(c, recordType, row.id(), values, row.createdAt());
-    return new StoredRecord(row.id(), subjectId, type, row.createdAt());
+    return new StoredRecord(row.id(), subjectId, type, row.createdAt(),
+        Optional.ofNullable(row.expiresAt()));
   }
 
   @Override

@@ -33,11 +33,17 @@ public interface PersonalDataStore {
 
   /** With {@link BlindIndexSettings#defaults()}: 16-byte blind index digests. */
   static PersonalDataStore create(Schema schema, KeyProvider keys) {
-    return DefaultPersonalDataStore.create(schema, keys, BlindIndexSettings.defaults());
+    return create(schema, keys, BlindIndexSettings.defaults());
   }
 
   static PersonalDataStore create(Schema schema, KeyProvider keys, BlindIndexSettings settings) {
-    return DefaultPersonalDataStore.create(schema, keys, settings);
+    return DefaultPersonalDataStore.create(schema, keys, settings, RecordExpiry.none());
+  }
+
+  /** A store that sets each new record's {@code expires_at} from {@code expiry}. */
+  static PersonalDataStore create(Schema schema, KeyProvider keys, BlindIndexSettings settings,
+      RecordExpiry expiry) {
+    return DefaultPersonalDataStore.create(schema, keys, settings, expiry);
   }
 
   /** A new ACTIVE subject with a fresh data key, stored wrapped. */

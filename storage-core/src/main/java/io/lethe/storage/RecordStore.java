@@ -15,12 +15,13 @@ import java.util.UUID;
 final class RecordStore {
 
   /** A record row; deleted records are never returned. */
+  /** {@code expiresAt} is null while the record's retention trigger has not happened. */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
-      String retentionClass, Instant createdAt) {}
+      String retentionClass, Instant createdAt, Instant expiresAt) {}
 
   void insert(Connection c, RecordRow r, Map<String, byte[]> ciphertexts) {
     String sql = "INSERT INTO records (id, subject_id, type, schema_version, retention_class,"
-        + " state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)";
+        + " state, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, r.id());
       ps.setObject(2, r.subjectId());
@@ -29,6 +30,11 @@ final class RecordStore {
       ps.setString(5, r.retentionClass());
       Jdbc.setInstant(ps, 6, r.createdAt());
       Jdbc.setInstant(ps, 7, r.createdAt());
+      if (r.expiresAt() == null) {
+        ps.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      } else {
+        Jdbc.setInstant(ps, 8, r.expiresAt());
+      }
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.failed("insert a record", e);
@@ -48,7 +54,8 @@ final class RecordStore {
   }
 
   Optional<RecordRow> find(Connection c, UUID id) {
-    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at"
+    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
+        + " expires_at"
         + " FROM records WHERE id = ? AND state <> 'DELETED'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
@@ -59,7 +66,7 @@ final class RecordStore {
         return Optional.of(new RecordRow(rs.getObject("id", UUID.class),
             rs.getObject("subject_id", UUID.class), rs.getString("type"),
             rs.getInt("schema_version"), rs.getString("retention_class"),
-            Jdbc.getInstant(rs, "created_at")));
+            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a record", e);

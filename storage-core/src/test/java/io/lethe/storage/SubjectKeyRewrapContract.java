@@ -45,6 +45,9 @@ abstract class SubjectKeyRewrapContract {
     }
     try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("DELETE FROM record_fields");
+      s.execute("DELETE FROM blind_indexes");
+      // Index keys are wrapped by the previous test's KEK; each test starts a new keyring.
+      s.execute("DELETE FROM index_keys");
       s.execute("DELETE FROM records");
       s.execute("DELETE FROM subjects");
     }
