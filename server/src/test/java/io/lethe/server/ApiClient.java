@@ -38,6 +38,15 @@ final class ApiClient {
             : HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Response patch(String path, String json) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Response delete(String path) throws IOException, InterruptedException {
+    return send(request(path).DELETE());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
     return apiKey == null ? b : b.header("Authorization", "Bearer " + apiKey);

@@ -29,6 +29,26 @@ record CreateRecordRequest(String type, Map<String, String> fields) {
 record RecordCreated(UUID id, String type,
     @JsonInclude(JsonInclude.Include.ALWAYS) Instant expiresAt) {}
 
+/** Body of {@code PATCH /v1/records/{id}}: the fields to correct (blank removes an optional one). */
+record CorrectRecordRequest(Map<String, String> fields) {
+  void validate() {
+    if (fields == null || fields.isEmpty()) {
+      throw new BadRequestException("The body must carry at least one entry in 'fields'.");
+    }
+    if (fields.values().stream().anyMatch(v -> v == null)) {
+      throw new BadRequestException("Field values must be strings, not null.");
+    }
+  }
+}
+
+/** Response to a correction: which fields changed, never their values. */
+record RecordChanged(UUID id, String type, Set<String> fields, Instant updatedAt) {}
+
+/** Response to a blind-index lookup. */
+record LookupResponse(java.util.List<Match> matches) {
+  record Match(UUID recordId, UUID subjectId) {}
+}
+
 /** A record as read for one purpose. */
 record RecordResponse(UUID id, UUID subjectId, String type, String view,
     Map<String, String> fields, Set<String> withheld, Instant createdAt) {}

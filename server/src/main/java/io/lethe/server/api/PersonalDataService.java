@@ -6,7 +6,9 @@ import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.server.security.Caller;
+import io.lethe.storage.IndexHit;
 import io.lethe.storage.PersonalDataStore;
+import io.lethe.storage.RecordChange;
 import io.lethe.storage.RecordView;
 import io.lethe.storage.StorageException;
 import io.lethe.storage.StoredRecord;
@@ -87,6 +89,62 @@ class PersonalDataService {
           .subject(view.subjectId()).record(view.id(), view.type())
           .fields(new ArrayList<>(view.fields().keySet())).build());
       return view;
+    }));
+  }
+
+  /**
+   * Finds records by a searchable field without decrypting anything. The purpose must open the
+   * field in the schema, and the caller needs {@code records:lookup:<category>:<purpose>}.
+   */
+  List<IndexHit> lookup(String type, String field, String value, String purpose) {
+    AuditEvent.Builder failure = audit.event("record.lookup", Outcome.FAILURE).purpose(purpose)
+        .record(null, type).fields(List.of(field));
+    return audited(failure, () -> {
+      FieldDef def = schema.recordType(type).flatMap(t -> t.field(field)).orElse(null);
+      if (def != null) {
+        if (!schema.hasPurpose(purpose)) {
+          throw new StorageException(io.lethe.storage.StorageErrorCode.PURPOSE_UNKNOWN,
+              "purpose '" + purpose + "' is not declared in the schema");
+        }
+        if (!def.readableFor(purpose)) {
+          throw new AccessDeniedException("records:lookup:" + def.category().yamlName() + ":"
+              + purpose + " (the schema does not open '" + field + "' to this purpose)");
+        }
+        caller.require("records:lookup:" + def.category().yamlName() + ":" + purpose);
+      }
+      return transactions.inTransaction(c -> {
+        List<IndexHit> hits = store.findByBlindIndex(c, type, field, value);
+        audit.record(c, audit.event("record.lookup", Outcome.SUCCESS).purpose(purpose)
+            .record(null, type).fields(List.of(field)).build());
+        return hits;
+      });
+    });
+  }
+
+  /** A correction: permission {@code records:update:<type>}; the record keeps its id. */
+  RecordChange correct(UUID recordId, Map<String, String> fields, String purpose) {
+    AuditEvent.Builder failure = audit.event("record.update", Outcome.FAILURE).purpose(purpose)
+        .record(recordId, null).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
+    return audited(failure, () -> transactions.inTransaction(c -> {
+      RecordChange change = store.updateFields(c, recordId, fields);
+      // Checked once the type is known; the rollback undoes the change if it is refused.
+      caller.require("records:update:" + change.type());
+      audit.record(c, audit.event("record.update", Outcome.SUCCESS).purpose(purpose)
+          .subject(change.subjectId()).record(recordId, change.type())
+          .fields(new ArrayList<>(change.fields())).build());
+      return change;
+    }));
+  }
+
+  /** Deletes one record now: permission {@code records:delete:<type>}. */
+  RecordChange delete(UUID recordId) {
+    AuditEvent.Builder failure = audit.event("record.delete", Outcome.FAILURE).record(recordId, null);
+    return audited(failure, () -> transactions.inTransaction(c -> {
+      RecordChange change = store.deleteRecord(c, recordId);
+      caller.require("records:delete:" + change.type());
+      audit.record(c, audit.event("record.delete", Outcome.SUCCESS).subject(change.subjectId())
+          .record(recordId, change.type()).fields(new ArrayList<>(change.fields())).build());
+      return change;
     }));
   }
 

@@ -3,7 +3,12 @@ package io.lethe.server.api;
 import io.lethe.server.problem.BadRequestException;
 import io.lethe.storage.RecordView;
 import java.util.UUID;
+import io.lethe.storage.RecordChange;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +23,30 @@ class RecordsController {
 
   RecordsController(PersonalDataService service) {
     this.service = service;
+  }
+
+  /** Blind-index lookup: matching record and subject ids, nothing decrypted. */
+  @GetMapping
+  LookupResponse lookup(@RequestParam String type, @RequestParam String field,
+      @RequestParam String value, @RequestParam String purpose) {
+    return new LookupResponse(service.lookup(type, field, value, purpose).stream()
+        .map(h -> new LookupResponse.Match(h.recordId(), h.subjectId())).toList());
+  }
+
+  /** A correction of some fields; permission {@code records:update:<type>}. */
+  @PatchMapping(path = "/{id}", consumes = "application/json")
+  RecordChanged correct(@PathVariable UUID id, @RequestParam String purpose,
+      @RequestBody CorrectRecordRequest request) {
+    request.validate();
+    RecordChange change = service.correct(id, request.fields(), purpose);
+    return new RecordChanged(change.recordId(), change.type(), change.fields(), change.changedAt());
+  }
+
+  /** Deletes one record now; permission {@code records:delete:<type>}. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable UUID id) {
+    service.delete(id);
+    return ResponseEntity.noContent().build();
   }
 
   /**

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Lethe's own settings ({@code lethe.*}); application.yaml documents each one. */
 @ConfigurationProperties("lethe")
-public record LetheProperties(Path dataDir, Objects objects, Keys keys, Audit audit,
-    Security security) {
+public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage storage,
+    Lifecycle lifecycle, Audit audit, Security security) {
 
   public record Objects(String endpoint, String accessKey, String secretKey, String bucket) {
     public boolean embedded() {
@@ -20,12 +20,33 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Audit au
     }
   }
 
-  public record Keys(String provider, String keyringFile, String keyringPassphrase) {
+  /**
+   * Key-encryption keys: {@code local} (a keyring file) or {@code vault} (Transit, token or
+   * AppRole), behind a cache of unwrapped subject keys bounded in size and time.
+   */
+  public record Keys(String provider, String keyringFile, String keyringPassphrase, Vault vault,
+      int cacheMaxEntries, Duration cacheTtl) {
     @Override
     public String toString() {
-      return "Keys[provider=" + provider + ", keyringFile=" + keyringFile + "]";
+      return "Keys[provider=" + provider + ", keyringFile=" + keyringFile + ", vault=" + vault
+          + ", cacheMaxEntries=" + cacheMaxEntries + ", cacheTtl=" + cacheTtl + "]";
     }
   }
+
+  public record Vault(String address, String transitMount, String keyName, String token,
+      String roleId, String secretId) {
+    @Override
+    public String toString() {
+      return "Vault[address=" + address + ", transitMount=" + transitMount + ", keyName="
+          + keyName + "]";
+    }
+  }
+
+  /** The schema file (blank: the built-in one) and the blind index digest length in bytes. */
+  public record Storage(String schemaFile, int blindIndexBytes) {}
+
+  /** The retention policy file (blank: the built-in one). */
+  public record Lifecycle(String policyFile) {}
 
   public record Audit(String elasticsearchMode, String elasticsearchUrl, String indexPrefix,
       int elasticsearchHeapMb, Duration shipInterval, int shipBatchSize) {}

@@ -1,0 +1,81 @@
+package io.lethe.server.config;
+
+import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.VaultTransitConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the configured KEK holder: Vault Transit in production, a local keyring otherwise. */
+final class KeyProviders {
+
+  private static final Logger log = LoggerFactory.getLogger(KeyProviders.class);
+
+  private KeyProviders() {}
+
+  static KeyProvider create(LetheProperties properties) throws IOException {
+    LetheProperties.Keys keys = properties.keys();
+    return switch (keys.provider()) {
+      case "vault" -> vault(keys.vault());
+      case "local" -> local(properties);
+      default -> throw new IllegalStateException("lethe.keys.provider must be 'vault' or "
+          + "'local', not '" + keys.provider() + "'");
+    };
+  }
+
+  private static KeyProvider vault(LetheProperties.Vault vault) {
+    if (vault.address() == null || vault.address().isBlank()) {
+      throw new IllegalStateException("lethe.keys.provider is vault but LETHE_VAULT_ADDRESS is blank");
+    }
+    boolean token = vault.token() != null && !vault.token().isBlank();
+    boolean appRole = vault.roleId() != null && !vault.roleId().isBlank();
+    if (token == appRole) {
+      throw new IllegalStateException("Set either LETHE_VAULT_TOKEN or LETHE_VAULT_ROLE_ID with "
+          + "LETHE_VAULT_SECRET_ID (exactly one way to log in to Vault)");
+    }
+    VaultTransitConfig config = token
+        ? VaultTransitConfig.token(vault.address(), vault.keyName(), vault.token())
+        : VaultTransitConfig.appRole(vault.address(), vault.keyName(), vault.roleId(),
+            vault.secretId());
+    return KeyProvider.vaultTransit(config.withMount(vault.transitMount()));
+  }
+
+  private static KeyProvider local(LetheProperties properties) throws IOException {
+    LetheProperties.Keys keys = properties.keys();
+    Path file = keys.keyringFile() == null || keys.keyringFile().isBlank()
+        ? properties.dataDir().resolve("keys/keyring.lethe") : Path.of(keys.keyringFile());
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    char[] passphrase = keys.keyringPassphrase() == null || keys.keyringPassphrase().isBlank()
+        ? embeddedPassphrase(file.toAbsolutePath().getParent().resolve("keyring.passphrase"))
+        : keys.keyringPassphrase().toCharArray();
+    try {
+      return KeyProvider.localKeyring(file, passphrase);
+    } finally {
+      Arrays.fill(passphrase, '\0');
+    }
+  }
+
+  /**
+   * The embedded default has nobody to type a passphrase, so it keeps a random one in a file only
+   * this user can read. Production sets LETHE_KEYRING_PASSPHRASE or uses Vault instead.
+   */
+  private static char[] embeddedPassphrase(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
+      log.warn("No keyring passphrase is configured: generated one in {}. Set "
+          + "LETHE_KEYRING_PASSPHRASE in production.", file.toAbsolutePath());
+    }
+    return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
+  }
+}
