@@ -8,7 +8,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM with a 128-bit tag over caller-supplied nonces: the one place storage-core calls
@@ -30,9 +29,17 @@ public final class AesGcm {
 
   /** Returns {@code ciphertext ‖ tag}. */
   public static byte[] seal(SecretBytes key, byte[] nonce, byte[] aad, byte[] plaintext) {
+    byte[] out = new byte[plaintext.length + TAG_BYTES];
+    seal(key, nonce, aad, plaintext, out, 0);
+    return out;
+  }
+
+  /** Writes {@code ciphertext ‖ tag} into {@code out} from {@code offset}, without a copy. */
+  public static void seal(SecretBytes key, byte[] nonce, byte[] aad, byte[] plaintext,
+      byte[] out, int offset) {
     try {
       Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
-      return cipher.doFinal(plaintext);
+      cipher.doFinal(plaintext, 0, plaintext.length, out, offset);
     } catch (GeneralSecurityException e) {
       CIPHERS.remove();
       throw new StorageException(StorageErrorCode.CRYPTO_UNAVAILABLE,
@@ -68,13 +75,7 @@ public final class AesGcm {
       throw new GeneralSecurityException("bad key or nonce size");
     }
     Cipher cipher = CIPHERS.get();
-    byte[] raw = key.revealCopy();
-    try {
-      // SecretKeySpec keeps its own copy that Java 17 cannot zero; ours is zeroed below.
-      cipher.init(mode, new SecretKeySpec(raw, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    } finally {
-      SecretBytes.zero(raw);
-    }
+    cipher.init(mode, key.aesKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
     if (aad.length > 0) {
       cipher.updateAAD(aad);
     }

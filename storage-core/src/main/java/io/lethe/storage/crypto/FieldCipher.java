@@ -42,11 +42,10 @@ public final class FieldCipher {
   public byte[] encrypt(SecretBytes key, FieldContext context, byte[] plaintext) {
     byte[] nonce = new byte[AesGcm.NONCE_BYTES];
     nonceSource.accept(nonce);
-    byte[] sealed = AesGcm.seal(key, nonce, context.associatedData(FORMAT_V1), plaintext);
-    byte[] out = new byte[HEADER + sealed.length];
+    byte[] out = new byte[HEADER + plaintext.length + AesGcm.TAG_BYTES];
     out[0] = FORMAT_V1;
     System.arraycopy(nonce, 0, out, 1, nonce.length);
-    System.arraycopy(sealed, 0, out, HEADER, sealed.length);
+    AesGcm.seal(key, nonce, context.associatedData(FORMAT_V1), plaintext, out, HEADER);
     return out;
   }
 

@@ -1,6 +1,5 @@
 package io.lethe.storage.crypto;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -31,25 +30,17 @@ public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int 
    * its bytes, so no two different contexts can encode to the same bytes.
    */
   byte[] associatedData(byte formatVersion) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(96);
-    element(out, LABEL);
-    element(out, new byte[] {formatVersion});
-    element(out, uuid(subjectId));
-    element(out, uuid(recordId));
-    element(out, fieldName.getBytes(StandardCharsets.UTF_8));
-    element(out, ByteBuffer.allocate(4).putInt(schemaVersion).array());
-    return out.toByteArray();
-  }
-
-  private static void element(ByteArrayOutputStream out, byte[] value) {
-    out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
-    out.writeBytes(value);
-  }
-
-  private static byte[] uuid(UUID id) {
-    return ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
+    // One exact-size buffer: this runs for every field of every read and write.
+    byte[] name = fieldName.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer out = ByteBuffer.allocate(6 * 4 + LABEL.length + 1 + 16 + 16 + name.length + 4);
+    out.putInt(LABEL.length).put(LABEL);
+    out.putInt(1).put(formatVersion);
+    out.putInt(16).putLong(subjectId.getMostSignificantBits())
+        .putLong(subjectId.getLeastSignificantBits());
+    out.putInt(16).putLong(recordId.getMostSignificantBits())
+        .putLong(recordId.getLeastSignificantBits());
+    out.putInt(name.length).put(name);
+    out.putInt(4).putInt(schemaVersion);
+    return out.array();
   }
 }

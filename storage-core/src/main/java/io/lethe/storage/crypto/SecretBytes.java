@@ -5,6 +5,8 @@ import io.lethe.storage.StorageException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.spec.SecretKeySpec;
+import javax.security.auth.DestroyFailedException;
 import javax.security.auth.Destroyable;
 
 /**
@@ -20,6 +22,8 @@ public final class SecretBytes implements Destroyable, AutoCloseable {
 
   private final byte[] bytes;
   private boolean destroyed;
+  /** The JCE key object for AES, built once per secret rather than once per operation. */
+  private SecretKeySpec aesKey;
 
   private SecretBytes(byte[] owned) {
     this.bytes = owned;
@@ -60,6 +64,26 @@ public final class SecretBytes implements Destroyable, AutoCloseable {
   public synchronized void destroy() {
     Arrays.fill(bytes, (byte) 0);
     destroyed = true;
+    if (aesKey != null) {
+      try {
+        aesKey.destroy();
+      } catch (DestroyFailedException notOnThisJdk) {
+        // Java 17's SecretKeySpec cannot zero its copy; dropping the reference is all we can do.
+      }
+      aesKey = null;
+    }
+  }
+
+  /**
+   * The AES key object for the JCE. Built once and kept with the secret: a new SecretKeySpec per
+   * operation would leave one more unzeroable copy of the key on the heap each time.
+   */
+  synchronized SecretKeySpec aesKey() {
+    checkAlive();
+    if (aesKey == null) {
+      aesKey = new SecretKeySpec(bytes, "AES");
+    }
+    return aesKey;
   }
 
   @Override
