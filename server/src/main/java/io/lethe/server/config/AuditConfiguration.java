@@ -1,6 +1,5 @@
 package io.lethe.server.config;
 
-import io.lethe.audit.AuditIndex;
 import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
 import io.lethe.audit.outbox.AuditOutbox;
 import io.lethe.audit.outbox.AuditShipper;
@@ -26,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * none (off: events wait in the outbox).
  */
 @Configuration(proxyBeanMethods = false)
-class AuditConfiguration {
+public class AuditConfiguration {
 
   @Bean
   AuditOutbox auditOutbox() {
@@ -92,9 +91,10 @@ class AuditConfiguration {
   }
 
   /** The node this server started (if any) and the index it ships to (if any). */
-  record AuditCluster(ElasticsearchNode node, ElasticsearchAuditIndex indexOrNull)
+  public record AuditCluster(ElasticsearchNode node, ElasticsearchAuditIndex indexOrNull)
       implements AutoCloseable {
-    Optional<AuditIndex> index() {
+    /** The trail's index, empty when audit shipping is off. */
+    public Optional<ElasticsearchAuditIndex> index() {
       return Optional.ofNullable(indexOrNull);
     }
 

@@ -49,9 +49,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuditException.class)
   ResponseEntity<ProblemDetail> audit(AuditException e, HttpServletRequest request) {
     log.error("Audit failure {} on {}", e.code().code(), request.getRequestURI(), e);
-    return respond(ProblemWriter.problem(ApiErrorCode.AUDIT_UNAVAILABLE, "The access could not "
-        + "be recorded in the audit trail, so it was refused and nothing changed. Retry later.",
-        request));
+    String detail = switch (e.code()) {
+      case OUTBOX_UNAVAILABLE -> "The access could not be recorded in the audit trail, so it was "
+          + "refused and nothing changed. Retry later.";
+      case INDEX_UNAVAILABLE -> "The audit trail cannot be searched right now: Elasticsearch is "
+          + "unavailable or not configured. Events are kept and will be searchable later.";
+    };
+    return respond(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Audit trail unavailable",
+        e.code().code(), detail, request));
   }
 
   @ExceptionHandler(DatabaseUnavailableException.class)

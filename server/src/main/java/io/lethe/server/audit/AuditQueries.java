@@ -1,0 +1,44 @@
+package io.lethe.server.audit;
+
+import io.lethe.audit.AuditErrorCode;
+import io.lethe.audit.AuditException;
+import io.lethe.audit.chain.ChainVerifier;
+import io.lethe.audit.chain.CheckpointSigner;
+import io.lethe.audit.chain.VerificationResult;
+import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
+import io.lethe.audit.outbox.CheckpointStore;
+import io.lethe.audit.search.AuditSearch;
+import io.lethe.server.config.AuditConfiguration.AuditCluster;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/** The search and verify side of the trail, available when an Elasticsearch is configured. */
+@Component
+public class AuditQueries {
+
+  private final AuditCluster cluster;
+  private final CheckpointStore checkpoints;
+  private final CheckpointSigner signer;
+
+  AuditQueries(AuditCluster cluster, DataSource dataSource, CheckpointSigner signer) {
+    this.cluster = cluster;
+    this.checkpoints = new CheckpointStore(dataSource);
+    this.signer = signer;
+  }
+
+  public AuditSearch search() {
+    return index().search();
+  }
+
+  /** Makes what was shipped so far searchable, so a verify sees every shipped event. */
+  public VerificationResult verify() {
+    ElasticsearchAuditIndex index = index();
+    index.refresh();
+    return new ChainVerifier(signer).verify(index.inChainOrder(), checkpoints.all());
+  }
+
+  private ElasticsearchAuditIndex index() {
+    return cluster.index().orElseThrow(() -> new AuditException(AuditErrorCode.INDEX_UNAVAILABLE,
+        "No audit Elasticsearch is configured (lethe.audit.elasticsearch-mode is off)", null));
+  }
+}
