@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lethe.server.audit.AuditShipping;
 import io.lethe.server.security.PrincipalStore;
 import io.lethe.testsupport.elasticsearch.ElasticsearchExtension;
+import io.lethe.testsupport.leaks.LogCapture;
 import io.lethe.testsupport.leaks.PlaintextScanner;
 import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
@@ -38,6 +39,7 @@ class WalkingSkeletonIT {
   @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
   @RegisterExtension static final S3ProxyExtension s3 = new S3ProxyExtension();
   @RegisterExtension static final ElasticsearchExtension es = new ElasticsearchExtension();
+  @RegisterExtension static final LogCapture logs = new LogCapture();
   @TempDir static Path dataDir;
 
   static final String NAME = "张三丰";
@@ -102,6 +104,7 @@ class WalkingSkeletonIT {
 
     assertThat(PlaintextScanner.scanTables(pg.dataSource(), NAME, ID_NUMBER, MOBILE)).isEmpty();
     assertThat(events.toString()).doesNotContain(NAME, ID_NUMBER, MOBILE, "12345678");
+    assertThat(logs.text()).doesNotContain(NAME, ID_NUMBER, MOBILE, "12345678");
   }
 
   @Test
@@ -168,6 +171,8 @@ class WalkingSkeletonIT {
     assertThat(refused.json().path("code").asText()).isEqualTo("storage.field.invalid");
     assertThat(refused.json().path("detail").asText()).contains("idNumber").doesNotContain(badId);
     assertThat(PlaintextScanner.scanTables(pg.dataSource(), badId)).isEmpty();
+    assertThat(logs.events()).isPositive();
+    assertThat(logs.text()).doesNotContain(badId, NAME, ID_NUMBER, MOBILE);
     try (var c = pg.dataSource().getConnection(); var s = c.createStatement();
         var rs = s.executeQuery("SELECT COUNT(*) FROM records WHERE subject_id = '" + subjectId + "'")) {
       rs.next();
