@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * token once at init.
  */
 @Component
-class BootstrapAdmin implements ApplicationRunner {
+@DependsOn("databaseMigrations")
+class BootstrapAdmin implements InitializingBean {
 
   private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -31,8 +32,9 @@ class BootstrapAdmin implements ApplicationRunner {
     this.properties = properties;
   }
 
+  /** Runs before the web server starts, so the key exists before the first request can arrive. */
   @Override
-  public void run(ApplicationArguments args) throws IOException {
+  public void afterPropertiesSet() throws IOException {
     if (principals.count() > 0) {
       return;
     }
