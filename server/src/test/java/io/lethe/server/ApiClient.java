@@ -54,7 +54,8 @@ final class ApiClient {
 
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode body = r.body().isEmpty() ? null : JSON.readTree(r.body());
+    boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
+    JsonNode body = r.body().isEmpty() || !json ? null : JSON.readTree(r.body());
     return new Response(r.statusCode(), body, r);
   }
 }

@@ -153,6 +153,24 @@ class RecordsApiIT {
     }
   }
 
+  @Test
+  void operationsEndpoints_needMetricsRead_butTheBareHealthCheckIsOpen() throws Exception {
+    ApiClient anonymous = admin.withKey(null);
+    assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous.get("/actuator/health").raw().body()).doesNotContain("components");
+    assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+
+    ApiClient service = admin.withKey(principals.create("svc-no-metrics", List.of("service"),
+        List.of("records:read:*:*")).reveal());
+    assertThat(service.get("/actuator/prometheus").status()).isEqualTo(403);
+
+    account("13200008888");
+    ApiClient.Response metrics = admin.get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.raw().body()).contains("lethe_audit_outbox_backlog_events",
+        "lethe_audit_outbox_lag_seconds").doesNotContain("13200008888");
+  }
+
   private String[] account(String mobile) throws Exception {
     String subject = admin.post("/v1/subjects", null).json().path("id").asText();
     ApiClient.Response r = admin.post("/v1/subjects/" + subject + "/records", """

@@ -38,6 +38,7 @@ public final class AuditShipper {
   private final AuditIndex index;
   private final int batchSize;
   private final OutboxChainer chainer;
+  private final OutboxStats stats;
 
   public AuditShipper(DataSource dataSource, AuditIndex index, int batchSize,
       CheckpointSigner signer) {
@@ -48,6 +49,7 @@ public final class AuditShipper {
     this.index = index;
     this.batchSize = batchSize;
     this.chainer = new OutboxChainer(signer, Clock.systemUTC());
+    this.stats = new OutboxStats(dataSource);
   }
 
   /**
@@ -109,14 +111,7 @@ public final class AuditShipper {
 
   /** Events waiting in the outbox. */
   public long backlog() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_outbox");
-        ResultSet rs = count.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new AuditException(AuditErrorCode.OUTBOX_UNAVAILABLE, "The outbox could not be read", e);
-    }
+    return stats.backlog();
   }
 
   private List<AuditIndex.Document> claim(Connection c) throws SQLException {

@@ -21,6 +21,8 @@ public final class AuditShipping implements AutoCloseable {
   private final Optional<AuditShipper> shipper;
   private final ScheduledExecutorService executor;
   private volatile boolean failing;
+  private final java.util.concurrent.atomic.AtomicLong shipped = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
   public AuditShipping(Optional<AuditShipper> shipper, Duration interval) {
     this.shipper = shipper;
@@ -42,19 +44,26 @@ public final class AuditShipping implements AutoCloseable {
     return shipper.map(AuditShipper::drain).orElse(0);
   }
 
-  public long backlog() {
-    return shipper.map(AuditShipper::backlog).orElse(-1L);
+  /** Events shipped since start. */
+  public long shipped() {
+    return shipped.get();
+  }
+
+  /** Shipping attempts that failed since start (each outage counts every retry). */
+  public long failures() {
+    return failures.get();
   }
 
   private void shipQuietly() {
     try {
-      shipper.ifPresent(AuditShipper::drain);
+      shipper.ifPresent(s -> shipped.addAndGet(s.drain()));
       if (failing) {
         failing = false;
         log.info("Audit shipping recovered");
       }
     } catch (RuntimeException e) {
       // Catch everything: an exception escaping a scheduled task cancels all later runs.
+      failures.incrementAndGet();
       if (!failing) {
         failing = true;
         String reason = e instanceof AuditException a ? a.code().code() : e.getClass().getName();

@@ -73,6 +73,13 @@ public class AuditTrail {
         .build());
   }
 
+  /** A refused permission outside a controller (the operations endpoints). */
+  public void accessDenied(HttpServletRequest request, String permission) {
+    recordAlone(event("access.check", AuditEvent.Outcome.FAILURE).category("iam")
+        .request(request.getRemoteAddr(), RequestIds.of(request), request.getRequestURI())
+        .errorCode("access.denied").build());
+  }
+
   private static Principal currentPrincipal() {
     try {
       Subject subject = SecurityUtils.getSubject();

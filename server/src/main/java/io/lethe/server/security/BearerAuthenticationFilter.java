@@ -36,6 +36,11 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     RequestIds.assign(request, response);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/actuator/health")) {
+      chain.doFilter(request, response);
+      return;
+    }
     String header = request.getHeader("Authorization");
     if (header == null || !header.startsWith("Bearer ") || header.length() <= 7) {
       audit.authenticationFailed(request, ApiErrorCode.AUTH_MISSING);
@@ -58,6 +63,12 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
     SubjectThreadState state = new SubjectThreadState(subject);
     state.bind();
     try {
+      if (path.startsWith("/actuator/") && !subject.isPermitted("metrics:read")) {
+        audit.accessDenied(request, "metrics:read");
+        problems.write(request, response, ApiErrorCode.ACCESS_DENIED,
+            "This API key lacks the permission 'metrics:read'.");
+        return;
+      }
       chain.doFilter(request, response);
     } finally {
       state.restore();

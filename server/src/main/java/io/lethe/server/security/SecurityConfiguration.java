@@ -29,8 +29,9 @@ class SecurityConfiguration {
       SecurityManager manager, ProblemWriter problems, AuditTrail audit) {
     FilterRegistrationBean<BearerAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new BearerAuthenticationFilter(manager, problems, audit));
-    // Deny by default: every API path needs a key; only documentation is open.
-    registration.addUrlPatterns("/v1/*");
+    // Deny by default: every API and operations path needs a key; only the bare health check
+    // (for load balancers and container health checks) is open.
+    registration.addUrlPatterns("/v1/*", "/actuator/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
