@@ -26,15 +26,27 @@ public final class ChainVerifier {
 
   /** @param documents indexed events sorted by {@code lethe.chain.seq} ascending */
   public VerificationResult verify(Iterator<JsonNode> documents, List<Checkpoint> checkpoints) {
+    return verify(documents, checkpoints, ChainFloor.START);
+  }
+
+  /**
+   * Verifies from {@code floor}: where the retained trail starts after old indices were dropped
+   * for retention. Checkpoints before the floor are ignored.
+   */
+  public VerificationResult verify(Iterator<JsonNode> documents, List<Checkpoint> checkpoints,
+      ChainFloor floor) {
     NavigableMap<Long, Checkpoint> bySeq = new TreeMap<>();
     for (Checkpoint cp : checkpoints) {
+      if (cp.seq() < floor.seq()) {
+        continue;
+      }
       if (!cp.signedBy(signer)) {
         return new VerificationResult.Broken(cp.seq(), "checkpoint signature does not verify");
       }
       bySeq.put(cp.seq(), cp);
     }
-    long expected = 1;
-    String prev = ChainLink.GENESIS;
+    long expected = floor.seq();
+    String prev = floor.prev();
     long lastSigned = 0;
     long events = 0;
     while (documents.hasNext()) {
@@ -69,6 +81,8 @@ public final class ChainVerifier {
     if (lastCheckpoint != null && lastCheckpoint >= expected) {
       return new VerificationResult.Gap(expected, lastCheckpoint);
     }
-    return new VerificationResult.Intact(events, lastSigned, events == 0 ? 0 : expected - 1 - lastSigned);
+    long lastSeq = expected - 1;
+    return new VerificationResult.Intact(events, lastSigned,
+        events == 0 ? 0 : lastSeq - Math.max(lastSigned, floor.seq() - 1));
   }
 }

@@ -93,6 +93,54 @@ public final class ElasticsearchAuditIndex implements AuditIndex, AutoCloseable 
     return new ChainOrderIterator(client, pattern(), 1000);
   }
 
+  /** This trail's monthly indices by name, with the month each holds. */
+  public java.util.SortedMap<String, java.time.YearMonth> monthlyIndices() {
+    try {
+      var response = client.indices().get(g -> g.index(pattern()).allowNoIndices(true)
+          .ignoreUnavailable(true));
+      java.util.SortedMap<String, java.time.YearMonth> months = new java.util.TreeMap<>();
+      for (String name : response.result().keySet()) {
+        String suffix = name.substring(prefix.length() + 1);
+        if (suffix.matches("\\d{4}\\.\\d{2}")) {
+          months.put(name, java.time.YearMonth.parse(suffix.replace('.', '-')));
+        }
+      }
+      return months;
+    } catch (IOException | RuntimeException e) {
+      throw unavailable("The audit indices could not be listed", e);
+    }
+  }
+
+  /** The chain link of the last event in {@code indices}; empty if they hold none. */
+  public java.util.Optional<io.lethe.audit.chain.ChainLink> lastLinkIn(List<String> indices) {
+    try {
+      var r = client.search(s -> s.index(indices).size(1).sort(o -> o.field(f -> f
+          .field("lethe.chain.seq").order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))),
+          com.fasterxml.jackson.databind.node.ObjectNode.class);
+      return r.hits().hits().stream().findFirst().map(h -> {
+        JsonNode chain = h.source().path("lethe").path("chain");
+        return new io.lethe.audit.chain.ChainLink(chain.path("seq").asLong(),
+            chain.path("prev").asText(), chain.path("hash").asText());
+      });
+    } catch (IOException | RuntimeException e) {
+      throw unavailable("The audit indices could not be read", e);
+    }
+  }
+
+  /** Deletes whole indices of this trail. */
+  public void drop(List<String> indices) {
+    for (String name : indices) {
+      if (!name.startsWith(prefix + "-")) {
+        throw new IllegalArgumentException(name + " is not an index of this trail");
+      }
+    }
+    try {
+      client.indices().delete(d -> d.index(indices));
+    } catch (IOException | RuntimeException e) {
+      throw unavailable("The audit indices could not be dropped", e);
+    }
+  }
+
   /** Search over this trail. */
   public io.lethe.audit.search.AuditSearch search() {
     return new ElasticsearchAuditSearch(client, pattern());

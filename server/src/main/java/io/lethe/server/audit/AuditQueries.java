@@ -7,6 +7,7 @@ import io.lethe.audit.chain.CheckpointSigner;
 import io.lethe.audit.chain.VerificationResult;
 import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
 import io.lethe.audit.outbox.CheckpointStore;
+import io.lethe.audit.retention.ChainFloorStore;
 import io.lethe.audit.search.AuditSearch;
 import io.lethe.server.config.AuditConfiguration.AuditCluster;
 import javax.sql.DataSource;
@@ -19,11 +20,13 @@ public class AuditQueries {
   private final AuditCluster cluster;
   private final CheckpointStore checkpoints;
   private final CheckpointSigner signer;
+  private final ChainFloorStore floors;
 
   AuditQueries(AuditCluster cluster, DataSource dataSource, CheckpointSigner signer) {
     this.cluster = cluster;
     this.checkpoints = new CheckpointStore(dataSource);
     this.signer = signer;
+    this.floors = new ChainFloorStore(dataSource);
   }
 
   public AuditSearch search() {
@@ -34,7 +37,8 @@ public class AuditQueries {
   public VerificationResult verify() {
     ElasticsearchAuditIndex index = index();
     index.refresh();
-    return new ChainVerifier(signer).verify(index.inChainOrder(), checkpoints.all());
+    return new ChainVerifier(signer).verify(index.inChainOrder(), checkpoints.all(),
+        floors.current());
   }
 
   private ElasticsearchAuditIndex index() {

@@ -49,7 +49,7 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
   public record Lifecycle(String policyFile) {}
 
   public record Audit(String elasticsearchMode, String elasticsearchUrl, String indexPrefix,
-      int elasticsearchHeapMb, Duration shipInterval, int shipBatchSize) {}
+      int elasticsearchHeapMb, Duration shipInterval, int shipBatchSize, Duration retention) {}
 
   public record Security(String bootstrapKeyFile) {}
 
