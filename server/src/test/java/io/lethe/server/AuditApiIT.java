@@ -118,6 +118,34 @@ class AuditApiIT {
   }
 
   @Test
+  void export_streamsCsvAndJsonLines_withoutPersonalData() throws Exception {
+    String subject = admin.post("/v1/subjects", null).json().path("id").asText();
+    String record = admin.post("/v1/subjects/" + subject + "/records", """
+        {"type":"account","fields":{"idType":"resident-id","name":"周九",
+         "idNumber":"11010519491231002X","mobile":"13933334444"}}""").json().path("id").asText();
+    admin.get("/v1/records/" + record + "?purpose=account-management");
+    shipAndRefresh();
+
+    ApiClient.Response csv = admin.get("/v1/audit/export?format=csv&subjectId=" + subject);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    String[] lines = csv.raw().body().split("\r\n");
+    assertThat(lines[0]).startsWith("@timestamp,event.id,event.action");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[3]).contains("record.read", "account-management", subject,
+        "idType;idNumber;name;mobile");
+
+    ApiClient.Response jsonl = admin.get("/v1/audit/export?format=jsonl&subjectId=" + subject);
+    assertThat(jsonl.raw().body().lines()).hasSize(3).allSatisfy(line ->
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line)
+            .path("lethe").path("subject_id").asText()).isEqualTo(subject));
+    assertThat(csv.raw().body() + jsonl.raw().body()).doesNotContain("周九", "13933334444",
+        "11010519491231002X");
+
+    assertThat(admin.get("/v1/audit/export?format=xml").status()).isEqualTo(400);
+  }
+
+  @Test
   void verify_reportsTheTrailIntact() throws Exception {
     admin.post("/v1/subjects", null);
     shipAndRefresh();

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The audit trail for incident responders. Every search, report and verification is itself an
@@ -91,6 +92,49 @@ class AuditController {
     queries.search().touchedSubjects(actor, sourceIp, from, to, subjects::add);
     recordAccess("audit.export", null);
     return new TouchedSubjectsResponse(actor, sourceIp, from, to, subjects);
+  }
+
+  /**
+   * Streams every matching event, permission {@code audit:export}: {@code format=jsonl} (one
+   * JSON document a line) or {@code csv}. The export is on record before the first byte leaves.
+   */
+  @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv"})
+  org.springframework.http.ResponseEntity<StreamingResponseBody> export(
+      @RequestParam(defaultValue = "jsonl") String format,
+      @RequestParam(required = false) String subjectId,
+      @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String purpose,
+      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    caller.require("audit:export");
+    if (!format.equals("jsonl") && !format.equals("csv")) {
+      throw new BadRequestException("The parameter 'format' must be 'jsonl' or 'csv'.");
+    }
+    AuditQuery query = query(() -> new AuditQuery(subjectId, actor, action, outcome, purpose,
+        null, null, null, null, from, to, AuditQuery.MAX_SIZE, null));
+    var search = queries.search();
+    recordAccess("audit.export", subjectId);
+    boolean csv = format.equals("csv");
+    StreamingResponseBody body = out -> {
+      var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+          java.nio.charset.StandardCharsets.UTF_8));
+      if (csv) {
+        writer.write(AuditCsv.header());
+      }
+      search.forEach(query, event -> {
+        try {
+          writer.write(csv ? AuditCsv.row(event) : event.toString() + "\n");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      writer.flush();
+    };
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType(
+            csv ? "text/csv;charset=UTF-8" : "application/x-ndjson"))
+        .header("Content-Disposition", "attachment; filename=\"lethe-audit." + format + "\"")
+        .body(body);
   }
 
   /** Permission {@code audit:verify}: walks the trail against the signed checkpoints. */
