@@ -26,11 +26,12 @@ abstract class StorageMigrationsContract {
       s.execute("CREATE TABLE other_module_outbox (id BIGINT PRIMARY KEY)");
     }
 
-    assertThat(StorageMigrations.migrate(dataSource())).isEqualTo(1);
+    // Every migration script runs (V1, V3, ...); their number grows with the modules' features.
+    assertThat(StorageMigrations.migrate(dataSource())).isGreaterThanOrEqualTo(2);
     assertThat(StorageMigrations.migrate(dataSource())).isZero();
 
     assertThat(tables()).contains("subjects", "records", "record_fields", "blind_indexes",
-        StorageMigrations.HISTORY_TABLE, "other_module_outbox");
+        "objects", StorageMigrations.HISTORY_TABLE, "other_module_outbox");
   }
 
   private List<String> tables() throws SQLException {
