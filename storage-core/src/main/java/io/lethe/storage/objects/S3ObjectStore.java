@@ -8,6 +8,7 @@ import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.objects.ObjectRows.Row;
 import io.lethe.storage.schema.Category;
 import io.minio.MinioClient;
+import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -91,8 +92,13 @@ final class S3ObjectStore implements ObjectStore {
       aead = ObjectFormat.streaming(objectKey);
     }
     InputStream raw = bucket.get(row.storageKey());
-    return new ObjectContent(o.contentType(), o.size(), DecryptingContentStream.open(aead,
-        ObjectFormat.streamAssociatedData(row.format(), o.subjectId(), o.id()), raw, o.size()));
+    try {
+      return new ObjectContent(o.contentType(), o.size(), DecryptingContentStream.open(aead,
+          ObjectFormat.streamAssociatedData(row.format(), o.subjectId(), o.id()), raw, o.size()));
+    } catch (RuntimeException e) {
+      closeQuietly(raw, e);
+      throw e;
+    }
   }
 
   @Override
@@ -128,6 +134,14 @@ final class S3ObjectStore implements ObjectStore {
       bucket.remove(storageKey);
     } catch (StorageException e) {
       cause.addSuppressed(e); // left for sweepOrphans
+    }
+  }
+
+  private static void closeQuietly(InputStream raw, RuntimeException cause) {
+    try {
+      raw.close();
+    } catch (IOException e) {
+      cause.addSuppressed(e);
     }
   }
 

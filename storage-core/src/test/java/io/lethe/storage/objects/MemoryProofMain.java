@@ -36,39 +36,44 @@ public final class MemoryProofMain {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     long size = Long.parseLong(args[1]);
-    try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"), 0, "proof", "proof-secret")) {
-      MinioClient client = MinioClient.builder().endpoint(s3.endpoint())
-          .credentials(s3.accessKey(), s3.secretKey()).region("us-east-1").build();
-      client.makeBucket(MakeBucketArgs.builder().bucket("proof").build());
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
-      StorageMigrations.migrate(h2);
-      KeyProvider keys = TestKeyrings.fast(dir.resolve("keyring.lkr"));
-      ObjectStore store = ObjectStore.s3(client, "proof", keys);
-      try (Connection c = h2.getConnection()) {
-        c.setAutoCommit(false);
-        UUID subject = PersonalDataStore.create(Schema.defaultSchema(), keys).createSubject(c).id();
-        MessageDigest in = MessageDigest.getInstance("SHA-256");
-        long t0 = System.nanoTime();
-        StoredObject stored = store.put(c, subject, Category.ACCIDENT, Optional.empty(),
-            "video/mp4", new Generated(size, in), size);
-        c.commit();
-        long t1 = System.nanoTime();
-        MessageDigest out = MessageDigest.getInstance("SHA-256");
-        long read = 0;
-        try (ObjectContent content = store.get(c, stored.id());
-            InputStream stream = content.stream()) {
-          byte[] buffer = new byte[64 * 1024];
-          for (int n; (n = stream.read(buffer)) >= 0; read += n) {
-            out.update(buffer, 0, n);
-          }
+    // Never closed: a graceful Jetty stop waits out the client's keep-alive connection (~60 s).
+    // System.exit ends the process instead, with the verdict as exit code.
+    S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"), 0, "proof", "proof-secret");
+    MinioClient client = MinioClient.builder().endpoint(s3.endpoint())
+        .credentials(s3.accessKey(), s3.secretKey()).region("us-east-1").build();
+    client.makeBucket(MakeBucketArgs.builder().bucket("proof").build());
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+    StorageMigrations.migrate(h2);
+    KeyProvider keys = TestKeyrings.fast(dir.resolve("keyring.lkr"));
+    ObjectStore store = ObjectStore.s3(client, "proof", keys);
+    try (Connection c = h2.getConnection()) {
+      c.setAutoCommit(false);
+      UUID subject = PersonalDataStore.create(Schema.defaultSchema(), keys).createSubject(c).id();
+      MessageDigest in = MessageDigest.getInstance("SHA-256");
+      long t0 = System.nanoTime();
+      StoredObject stored = store.put(c, subject, Category.ACCIDENT, Optional.empty(),
+          "video/mp4", new Generated(size, in), size);
+      c.commit();
+      long t1 = System.nanoTime();
+      MessageDigest out = MessageDigest.getInstance("SHA-256");
+      long read = 0;
+      try (ObjectContent content = store.get(c, stored.id());
+          InputStream stream = content.stream()) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = stream.read(buffer)) >= 0; read += n) {
+          out.update(buffer, 0, n);
         }
-        long t2 = System.nanoTime();
-        System.out.println("RESULT in=" + HexFormat.of().formatHex(in.digest())
-            + " out=" + HexFormat.of().formatHex(out.digest()) + " bytes=" + read
-            + " maxHeap=" + Runtime.getRuntime().maxMemory() + " peakHeap=" + peakHeap()
-            + " putMs=" + (t1 - t0) / 1_000_000 + " getMs=" + (t2 - t1) / 1_000_000);
       }
+      long t2 = System.nanoTime();
+      byte[] digestIn = in.digest();
+      byte[] digestOut = out.digest();
+      System.out.println("RESULT in=" + HexFormat.of().formatHex(digestIn)
+          + " out=" + HexFormat.of().formatHex(digestOut) + " bytes=" + read
+          + " maxHeap=" + Runtime.getRuntime().maxMemory() + " peakHeap=" + peakHeap()
+          + " putMs=" + (t1 - t0) / 1_000_000 + " getMs=" + (t2 - t1) / 1_000_000);
+      System.out.flush();
+      System.exit(MessageDigest.isEqual(digestIn, digestOut) && read == size ? 0 : 1);
     }
   }
 
