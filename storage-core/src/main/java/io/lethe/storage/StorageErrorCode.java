@@ -49,7 +49,19 @@ public enum StorageErrorCode {
    * Vault refused the credentials or the request: the token is invalid or expired, the AppRole
    * login failed, or the token's policies lack a capability on the Transit path.
    */
-  VAULT_DENIED("storage.key.vault-denied");
+  VAULT_DENIED("storage.key.vault-denied"),
+  /** No object with this id, or it was deleted. */
+  OBJECT_NOT_FOUND("storage.object.not-found"),
+  /** The object store (S3) could not be reached or refused the request; nothing was recorded. */
+  OBJECT_STORE_UNAVAILABLE("storage.object.store-unavailable"),
+  /** The object's row exists but its content is gone from the bucket. */
+  OBJECT_CONTENT_MISSING("storage.object.content-missing"),
+  /** The content did not have the length the caller declared; nothing was recorded. */
+  OBJECT_SIZE_MISMATCH("storage.object.size-mismatch"),
+  /** The caller's content stream failed while it was read; nothing was recorded. */
+  OBJECT_INPUT_FAILED("storage.object.input-failed"),
+  /** Object metadata is not acceptable, e.g. a content type that is not a bare type/subtype. */
+  OBJECT_INVALID("storage.object.invalid");
 
   private final String code;
 

@@ -11,22 +11,22 @@ final class StorageErrors {
   static HttpStatus status(StorageErrorCode code) {
     return switch (code) {
       case FIELD_INVALID, FIELD_UNKNOWN, FIELD_MISSING, FIELD_NOT_SEARCHABLE, RECORD_TYPE_UNKNOWN,
-          PURPOSE_UNKNOWN ->
-          HttpStatus.UNPROCESSABLE_CONTENT;
-      case RECORD_NOT_FOUND, SUBJECT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+          PURPOSE_UNKNOWN, OBJECT_INVALID, OBJECT_SIZE_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case OBJECT_INPUT_FAILED -> HttpStatus.BAD_REQUEST;
+      case RECORD_NOT_FOUND, SUBJECT_NOT_FOUND, OBJECT_NOT_FOUND -> HttpStatus.NOT_FOUND;
       case SUBJECT_SUSPENDED, SUBJECT_TRANSITION_INVALID -> HttpStatus.CONFLICT;
       case SUBJECT_ERASED -> HttpStatus.GONE;
-      case KEY_UNAVAILABLE, KEYRING_IO, DATABASE, CRYPTO_UNAVAILABLE, VAULT_SEALED, VAULT_UNREACHABLE ->
-          HttpStatus.SERVICE_UNAVAILABLE;
+      case KEY_UNAVAILABLE, KEYRING_IO, DATABASE, CRYPTO_UNAVAILABLE, VAULT_SEALED, VAULT_UNREACHABLE,
+          OBJECT_STORE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       case KEY_UNWRAP_FAILED, KEYRING_PASSPHRASE, KEYRING_CORRUPT, DECRYPT_FAILED, SCHEMA_INVALID,
-          VAULT_DENIED ->
-          HttpStatus.INTERNAL_SERVER_ERROR;
+          VAULT_DENIED, OBJECT_CONTENT_MISSING -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }
 
   static String title(StorageErrorCode code) {
     return switch (status(code)) {
       case UNPROCESSABLE_CONTENT -> "Invalid data";
+      case BAD_REQUEST -> "Bad request";
       case NOT_FOUND -> "Not found";
       case CONFLICT -> "Conflict";
       case GONE -> "Erased";
