@@ -43,6 +43,16 @@ final class ApiClient {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Response postBytes(String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   Response delete(String path) throws IOException, InterruptedException {
     return send(request(path).DELETE());
   }

@@ -7,6 +7,7 @@ import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.RecordExpiry;
 import io.lethe.storage.keys.CachingKeyProvider;
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.objects.ObjectStore;
 import io.lethe.storage.schema.Schema;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,6 +41,11 @@ class StorageConfiguration {
         .maxEntries(keys.cacheMaxEntries())
         .timeToLive(keys.cacheTtl())
         .build();
+  }
+
+  @Bean
+  ObjectStore objectStore(io.minio.MinioClient minio, KeyProvider keys, LetheProperties properties) {
+    return ObjectStore.s3(minio, properties.objects().bucket(), keys);
   }
 
   @Bean

@@ -55,6 +55,12 @@ public interface ObjectStore {
   StoredObject put(Connection c, UUID subjectId, Category category, Optional<UUID> recordId,
       String contentType, InputStream content, long declaredLength);
 
+  /**
+   * The object's metadata, nothing decrypted: for permission checks before a read or delete.
+   * Throws {@code storage.object.not-found}.
+   */
+  StoredObject describe(Connection c, UUID objectId);
+
   /** Opens an object for streaming decryption; the subject must be ACTIVE. */
   ObjectContent get(Connection c, UUID objectId);
 

@@ -82,6 +82,12 @@ final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public StoredObject describe(Connection c, UUID objectId) {
+    return rows.find(c, Objects.requireNonNull(objectId, "objectId"))
+        .orElseThrow(() -> notFound(objectId)).object();
+  }
+
+  @Override
   public ObjectContent get(Connection c, UUID objectId) {
     Row row = rows.find(c, Objects.requireNonNull(objectId, "objectId"))
         .orElseThrow(() -> notFound(objectId));

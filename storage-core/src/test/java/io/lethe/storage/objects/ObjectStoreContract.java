@@ -66,6 +66,8 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
     assertThat(stored.category()).isEqualTo(Category.BIOMETRIC);
     assertThat(store.list(c, subject)).containsExactly(stored);
     assertThat(store.list(c, aSubject())).isEmpty();
+    assertThat(store.describe(c, stored.id())).isEqualTo(stored);
+    assertFails(() -> store.describe(c, UUID.randomUUID()), StorageErrorCode.OBJECT_NOT_FOUND);
   }
 
   @Test

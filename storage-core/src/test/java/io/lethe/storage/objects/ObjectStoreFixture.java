@@ -47,8 +47,9 @@ abstract class ObjectStoreFixture {
   static final int FIRST_SEGMENT_PLAINTEXT = SEGMENT - 16 - 40;
   private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
 
+  /** One keyring per class: the database's index keys are wrapped by it and must stay readable. */
   @TempDir
-  Path keyDir;
+  static Path keyDir;
 
   protected KeyProvider keys;
   protected PersonalDataStore people;
