@@ -154,6 +154,29 @@ class RecordsApiIT {
   }
 
   @Test
+  void aSuspendedAccount_isNeitherReadNorWritten_untilResumed() throws Exception {
+    String[] ids = account("13100009999");
+    ApiClient.Response described = admin.get("/v1/subjects/" + ids[0]);
+    assertThat(described.status()).isEqualTo(200);
+    assertThat(described.json().path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(described.json().path("records").asLong()).isEqualTo(1);
+
+    assertThat(admin.post("/v1/subjects/" + ids[0] + "/suspension", null).json()
+        .path("status").asText()).isEqualTo("SUSPENDED");
+    ApiClient.Response refused = admin.get("/v1/records/" + ids[1] + "?purpose=account-management");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().path("code").asText()).isEqualTo("storage.subject.suspended");
+    assertThat(admin.get("/v1/subjects/" + ids[0]).json().path("status").asText())
+        .isEqualTo("SUSPENDED");
+
+    assertThat(admin.delete("/v1/subjects/" + ids[0] + "/suspension").json().path("status")
+        .asText()).isEqualTo("ACTIVE");
+    assertThat(admin.get("/v1/records/" + ids[1] + "?purpose=account-management").status())
+        .isEqualTo(200);
+    assertThat(outboxActions(ids[0])).contains("subject.suspend", "subject.resume");
+  }
+
+  @Test
   void operationsEndpoints_needMetricsRead_butTheBareHealthCheckIsOpen() throws Exception {
     ApiClient anonymous = admin.withKey(null);
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);

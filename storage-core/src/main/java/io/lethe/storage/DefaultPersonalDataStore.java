@@ -152,6 +152,11 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   @Override
+  public SubjectSummary describeSubject(Connection c, UUID subjectId) {
+    return SubjectSummaries.of(c, Objects.requireNonNull(subjectId, "subjectId"));
+  }
+
+  @Override
   public Subject suspendSubject(Connection c, UUID subjectId) {
     return lifecycle.transition(c, subjectId, SubjectStatus.SUSPENDED, now());
   }

@@ -104,6 +104,12 @@ public interface PersonalDataStore {
   /** ACTIVE → SUSPENDED: the subject's data is neither written nor read until resumed. */
   Subject suspendSubject(Connection c, UUID subjectId);
 
+  /**
+   * Status, dates and counts of live records and objects, whatever the status (an erased subject
+   * is still described). Throws {@code storage.subject.not-found}.
+   */
+  SubjectSummary describeSubject(Connection c, UUID subjectId);
+
   /** SUSPENDED → ACTIVE. */
   Subject resumeSubject(Connection c, UUID subjectId);
 

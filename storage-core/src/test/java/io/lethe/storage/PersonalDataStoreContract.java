@@ -214,6 +214,22 @@ abstract class PersonalDataStoreContract {
   }
 
   @Test
+  void describeSubject_countsLiveRecords_andNeverShowsValues() throws SQLException {
+    Subject subject = store.createSubject(c);
+    StoredRecord first = store.createRecord(c, subject.id(), "account", anAccount().build());
+    store.createRecord(c, subject.id(), "account", anAccount().withMobile("13987654321").build());
+    store.deleteRecord(c, first.id());
+
+    SubjectSummary summary = store.describeSubject(c, subject.id());
+    assertThat(summary.status()).isEqualTo(SubjectStatus.ACTIVE);
+    assertThat(summary.records()).isEqualTo(1);
+    assertThat(summary.objects()).isZero();
+    assertThat(summary.toString()).doesNotContain("13987654321");
+    assertFails(() -> store.describeSubject(c, java.util.UUID.randomUUID()),
+        StorageErrorCode.SUBJECT_NOT_FOUND);
+  }
+
+  @Test
   void erasedSubject_losesItsKey_andCanNeverBeReadOrChangedAgain() throws SQLException {
     Subject subject = store.createSubject(c);
     StoredRecord stored = store.createRecord(c, subject.id(), "account", anAccount().build());

@@ -13,6 +13,7 @@ import io.lethe.storage.RecordView;
 import io.lethe.storage.StorageException;
 import io.lethe.storage.StoredRecord;
 import io.lethe.storage.Subject;
+import io.lethe.storage.SubjectSummary;
 import io.lethe.storage.schema.FieldDef;
 import io.lethe.storage.schema.RecordType;
 import io.lethe.storage.schema.Schema;
@@ -53,6 +54,35 @@ class PersonalDataService {
       return transactions.inTransaction(c -> {
         Subject subject = store.createSubject(c);
         audit.record(c, audit.event("subject.create", Outcome.SUCCESS).subject(subject.id()).build());
+        return subject;
+      });
+    });
+  }
+
+  /** Permission {@code subjects:read}. */
+  SubjectSummary describeSubject(UUID subjectId) {
+    return audited(audit.event("subject.read", Outcome.FAILURE).subject(subjectId), () -> {
+      caller.require("subjects:read");
+      return transactions.inTransaction(c -> {
+        SubjectSummary summary = store.describeSubject(c, subjectId);
+        audit.record(c, audit.event("subject.read", Outcome.SUCCESS).subject(subjectId).build());
+        return summary;
+      });
+    });
+  }
+
+  /**
+   * Suspends (the account is frozen: nothing of it is read or written) or resumes a subject,
+   * permission {@code subjects:suspend}.
+   */
+  Subject suspend(UUID subjectId, boolean suspend) {
+    String action = suspend ? "subject.suspend" : "subject.resume";
+    return audited(audit.event(action, Outcome.FAILURE).subject(subjectId), () -> {
+      caller.require("subjects:suspend");
+      return transactions.inTransaction(c -> {
+        Subject subject = suspend ? store.suspendSubject(c, subjectId)
+            : store.resumeSubject(c, subjectId);
+        audit.record(c, audit.event(action, Outcome.SUCCESS).subject(subjectId).build());
         return subject;
       });
     });

@@ -5,6 +5,9 @@ import io.lethe.storage.Subject;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import io.lethe.storage.SubjectSummary;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +31,26 @@ class SubjectsController {
     Subject subject = service.createSubject();
     return ResponseEntity.created(URI.create("/v1/subjects/" + subject.id()))
         .body(new SubjectCreated(subject.id(), subject.status().name()));
+  }
+
+  /** Status, dates, policy version and counts; permission {@code subjects:read}. */
+  @GetMapping("/{id}")
+  SubjectSummary describe(@PathVariable UUID id) {
+    return service.describeSubject(id);
+  }
+
+  /** Suspends the account; permission {@code subjects:suspend}. */
+  @PostMapping("/{id}/suspension")
+  SubjectCreated suspend(@PathVariable UUID id) {
+    Subject s = service.suspend(id, true);
+    return new SubjectCreated(s.id(), s.status().name());
+  }
+
+  /** Resumes a suspended account; permission {@code subjects:suspend}. */
+  @DeleteMapping("/{id}/suspension")
+  SubjectCreated resume(@PathVariable UUID id) {
+    Subject s = service.suspend(id, false);
+    return new SubjectCreated(s.id(), s.status().name());
   }
 
   /** Permission {@code records:create:<type>}. */
