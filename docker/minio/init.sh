@@ -14,7 +14,6 @@ POLICY=lethe-objects
 
 log() { echo "[minio-init] $*"; }
 umask 077
-export MC_CONFIG_DIR=/tmp/mc
 
 mc alias set lethe-minio "$MINIO_URL" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD" >/dev/null
 mc mb --ignore-existing "lethe-minio/$S3_BUCKET"
