@@ -177,6 +177,17 @@ class RecordsApiIT {
   }
 
   @Test
+  void theOpenApiDocument_describesTheContractPaths() throws Exception {
+    ApiClient.Response docs = admin.withKey(null).get("/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.json().path("paths").fieldNames()).toIterable().contains("/v1/subjects",
+        "/v1/subjects/{id}/records", "/v1/records/{id}", "/v1/records",
+        "/v1/subjects/{id}/objects", "/v1/objects/{id}", "/v1/audit/events",
+        "/v1/audit/touched-subjects", "/v1/audit/verify");
+    assertThat(docs.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
+  }
+
+  @Test
   void operationsEndpoints_needMetricsRead_butTheBareHealthCheckIsOpen() throws Exception {
     ApiClient anonymous = admin.withKey(null);
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
