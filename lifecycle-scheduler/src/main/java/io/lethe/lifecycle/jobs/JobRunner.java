@@ -64,8 +64,9 @@ public final class JobRunner {
   }
 
   /**
-   * Runs a QUEUED run, or continues a RUNNING one after its node died; returns a final run as
-   * it is (e.g. cancelled before it started).
+   * Runs a QUEUED run, or continues a RUNNING one from its last committed batch (the caller
+   * must know its node died: Quartz's recovery of a fire does); returns a final run as it is
+   * (e.g. cancelled before it started).
    */
   public JobRun execute(LifecycleJob job, UUID runId) {
     JobRun run = tx.inTransaction(c -> {
@@ -73,7 +74,7 @@ public final class JobRunner {
           LifecycleErrorCode.JOB_RUN_NOT_FOUND,
               "job run " + runId + " does not exist"));
       if (current.status() != JobRunStatus.QUEUED) {
-        return current;
+        return current; // RUNNING: continued below; final: nothing left to do
       }
       JobRun started = runs.move(c, runId, JobRunStatus.RUNNING, Optional.empty(), now());
       audit.append(c, context(started, Optional.empty()).event("job.run.start", Outcome.SUCCESS)
