@@ -1,7 +1,7 @@
 -- Quartz 2.5.2's JDBC job store tables, from org/quartz/impl/jdbcjobstore/tables_postgres.sql
 -- in its jar, without its DROP statements and trailing COMMIT (Flyway owns the transaction).
--- The same text runs on H2 2.x (BOOL and BYTEA are aliases there), where Quartz's own
--- tables_h2.sql does not: it uses the type IMAGE, which H2 2.x no longer knows.
+-- The same text runs on H2 2.x (BOOL and BYTEA are aliases there; LifecycleSchedulerH2IT runs
+-- Quartz on it), so the embedded default and production have identical tables and keys.
 CREATE TABLE QRTZ_JOB_DETAILS
 (
   SCHED_NAME        VARCHAR(120) NOT NULL,
