@@ -27,7 +27,9 @@ public record AuditEvent(
     UUID recordId,
     String recordType,
     List<String> fieldNames,
-    UUID objectId) {
+    UUID objectId,
+    UUID jobRunId,
+    UUID holdId) {
 
   /** ECS {@code event.outcome}; a refused permission check is a failure with an error code. */
   public enum Outcome {
@@ -72,6 +74,8 @@ public record AuditEvent(
     private String recordType;
     private List<String> fieldNames = List.of();
     private UUID objectId;
+    private UUID jobRunId;
+    private UUID holdId;
 
     private Builder(String action, Outcome outcome) {
       this.action = action;
@@ -94,11 +98,15 @@ public record AuditEvent(
     public Builder record(UUID id, String type) { this.recordId = id; this.recordType = type; return this; }
     public Builder fields(List<String> names) { this.fieldNames = names; return this; }
     public Builder object(UUID v) { this.objectId = v; return this; }
+    /** The lifecycle job run that took the action, so a run's actions can be listed. */
+    public Builder jobRun(UUID v) { this.jobRunId = v; return this; }
+    /** The legal hold placed, released, or that blocked the action. */
+    public Builder hold(UUID v) { this.holdId = v; return this; }
 
     public AuditEvent build() {
       return new AuditEvent(id, timestamp, action, category, outcome, actor, roles, sourceIp,
           requestId, urlPath, errorCode, purpose, subjectId, recordId, recordType, fieldNames,
-          objectId);
+          objectId, jobRunId, holdId);
     }
   }
 }

@@ -42,6 +42,8 @@ public final class EcsDocument {
     putIfPresent(lethe, "record_id", e.recordId());
     putIfPresent(lethe, "record_type", e.recordType());
     putIfPresent(lethe, "object_id", e.objectId());
+    putIfPresent(lethe, "job_run_id", e.jobRunId());
+    putIfPresent(lethe, "hold_id", e.holdId());
     if (!e.fieldNames().isEmpty()) {
       addAll(lethe.putArray("field_names"), e.fieldNames());
     }

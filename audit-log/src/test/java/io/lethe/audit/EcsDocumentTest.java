@@ -44,6 +44,22 @@ class EcsDocumentTest {
   }
 
   @Test
+  void jobAction_carriesItsRunAndHold_asLetheFields() throws Exception {
+    UUID run = UUID.randomUUID();
+    UUID hold = UUID.randomUUID();
+    AuditEvent event = AuditEvent.builder("record.delete", AuditEvent.Outcome.SUCCESS)
+        .actor("lethe", List.of("system")).record(record, "account").jobRun(run).hold(hold)
+        .build();
+
+    JsonNode lethe = new ObjectMapper().readTree(EcsDocument.toJson(event)).path("lethe");
+
+    assertThat(lethe.path("job_run_id").asText()).isEqualTo(run.toString());
+    assertThat(lethe.path("hold_id").asText()).isEqualTo(hold.toString());
+    assertThat(new ObjectMapper().readTree(EcsDocument.toJson(AuditEvent.builder("record.read",
+        AuditEvent.Outcome.SUCCESS).build())).path("lethe").has("job_run_id")).isFalse();
+  }
+
+  @Test
   void monthOf_usesTheUtcMonth() {
     assertThat(EcsDocument.monthOf(Instant.parse("2026-11-30T23:59:59Z"))).isEqualTo("2026.11");
     assertThat(EcsDocument.monthOf(Instant.parse("2026-12-01T00:00:00Z"))).isEqualTo("2026.12");

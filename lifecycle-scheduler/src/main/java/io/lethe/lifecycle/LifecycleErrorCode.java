@@ -11,7 +11,29 @@ public enum LifecycleErrorCode {
   /** A retention class that the policy has no rule for. */
   POLICY_CLASS_UNKNOWN("lifecycle.policy.class-unknown"),
   /** The policy lacks rules for retention classes that the schema declares. */
-  POLICY_SCHEMA_MISMATCH("lifecycle.policy.schema-mismatch");
+  POLICY_SCHEMA_MISMATCH("lifecycle.policy.schema-mismatch"),
+  /** A hold request that is incomplete or contradictory; the message says which part. */
+  HOLD_INVALID("lifecycle.hold.invalid"),
+  HOLD_NOT_FOUND("lifecycle.hold.not-found"),
+  /** Releasing a hold that was already released. */
+  HOLD_ALREADY_RELEASED("lifecycle.hold.already-released"),
+  /** The subject or record to hold does not exist (or the record is already deleted). */
+  HOLD_TARGET_NOT_FOUND("lifecycle.hold.target-not-found"),
+  /** A job name that no scheduler or runner knows. */
+  JOB_UNKNOWN("lifecycle.job.unknown"),
+  JOB_RUN_NOT_FOUND("lifecycle.job.run-not-found"),
+  /** A job-run status change that {@code JobRunStatus} does not allow. */
+  JOB_RUN_TRANSITION_INVALID("lifecycle.job.run-transition-invalid"),
+  /** A job batch failed for a reason that has no more specific code. */
+  JOB_FAILED("lifecycle.job.failed"),
+  /** A run left RUNNING by a node that stopped (crash, kill) without finishing it. */
+  JOB_ABANDONED("lifecycle.job.abandoned"),
+  /** Quartz refused to start, schedule or trigger; the cause says why. */
+  SCHEDULER_FAILED("lifecycle.scheduler.failed"),
+  /** A cron expression in the configuration that Quartz cannot parse. */
+  SCHEDULE_INVALID("lifecycle.scheduler.schedule-invalid"),
+  /** The database refused or failed; SQLState only, never data. */
+  DATABASE("lifecycle.database");
 
   private final String code;
 

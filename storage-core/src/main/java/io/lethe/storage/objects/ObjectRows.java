@@ -60,17 +60,26 @@ final class ObjectRows {
 
   /** Storage keys of every row of the subject, whatever its state. */
   List<String> storageKeys(Connection c, UUID subjectId) {
+    return storageKeysWhere(c, "subject_id = ?", subjectId);
+  }
+
+  /** Storage keys of every row linked to the record, whatever its state. */
+  List<String> storageKeysOfRecord(Connection c, UUID recordId) {
+    return storageKeysWhere(c, "record_id = ?", recordId);
+  }
+
+  private List<String> storageKeysWhere(Connection c, String where, UUID id) {
     List<String> keys = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT storage_key FROM objects WHERE subject_id = ?")) {
-      ps.setObject(1, subjectId);
+        "SELECT storage_key FROM objects WHERE " + where)) {
+      ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           keys.add(rs.getString(1));
         }
       }
     } catch (SQLException e) {
-      throw failed("read a subject's objects", e);
+      throw failed("read objects' storage keys", e);
     }
     return keys;
   }

@@ -82,6 +82,13 @@ public interface ObjectStore {
   int deleteAll(Connection c, UUID subjectId);
 
   /**
+   * Deletes every object linked to the record, whatever its subject's status (the retention jobs
+   * use this when a record expires), with S3 batch deletes; returns how many, 0 if none. Same
+   * rollback caveat as {@link #delete}: call it last in the transaction.
+   */
+  int deleteForRecord(Connection c, UUID recordId);
+
+  /**
    * Removes bucket objects older than {@code olderThan} that no committed row refers to: the
    * remains of uploads whose row or transaction failed. {@code olderThan} must exceed the longest
    * transaction that stores objects, or an upload not yet committed would be swept.

@@ -130,6 +130,15 @@ final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public int deleteForRecord(Connection c, UUID recordId) {
+    List<String> keys = rows.storageKeysOfRecord(c,
+        Objects.requireNonNull(recordId, "recordId"));
+    int deleted = rows.delete(c, "record_id = ?", recordId);
+    bucket.removeAll(keys);
+    return deleted;
+  }
+
+  @Override
   public OrphanSweep sweepOrphans(Connection c, Duration olderThan) {
     return new OrphanSweeper(bucket, rows, KEY_PREFIX).sweep(c,
         clock.instant().minus(Objects.requireNonNull(olderThan, "olderThan")));

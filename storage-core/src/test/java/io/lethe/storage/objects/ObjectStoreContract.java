@@ -148,6 +148,24 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
   }
 
   @Test
+  void deleteForRecord_removesTheRecordsObjectsOnly_evenForAnErasedSubject() throws Exception {
+    UUID subject = aSubject();
+    UUID record = people.createRecord(c, subject, "account", Map.of("idType",
+        "resident-id-card", "idNumber", "11010519491231002X", "name", "张三丰",
+        "mobile", "13812345678")).id();
+    for (int i = 0; i < 2; i++) {
+      store.put(c, subject, Category.BIOMETRIC, Optional.of(record), "image/png",
+          new ByteArrayInputStream(random(10 + i)), 10 + i);
+    }
+    StoredObject unlinked = put(subject, random(5));
+    people.eraseSubject(c, subject);
+
+    assertThat(store.deleteForRecord(c, record)).isEqualTo(2);
+    assertThat(store.deleteForRecord(c, record)).isZero();
+    assertThat(bucketKeys()).containsExactly(storageKey(unlinked.id()));
+  }
+
+  @Test
   void sweepOrphans_removesContentWhoseTransactionRolledBack_andKeepsTheRest() throws Exception {
     UUID subject = aSubject();
     StoredObject kept = put(subject, random(10));

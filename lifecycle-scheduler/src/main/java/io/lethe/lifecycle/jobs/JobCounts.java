@@ -1,0 +1,28 @@
+package io.lethe.lifecycle.jobs;
+
+/**
+ * What a run (or one batch of it) did, record by record. In a dry run the counts say what it
+ * would have done.
+ *
+ * @param scanned records examined
+ * @param skippedForHold due, but a legal hold applies
+ * @param deferred due, but left to another job (anonymization, which this job does not do)
+ * @param failed an action that failed and was rolled back; the record is retried by a later run
+ */
+public record JobCounts(long scanned, long deleted, long anonymized, long skippedForHold,
+    long deferred, long failed) {
+
+  public static final JobCounts ZERO = new JobCounts(0, 0, 0, 0, 0, 0);
+
+  public JobCounts {
+    if (scanned < 0 || deleted < 0 || anonymized < 0 || skippedForHold < 0 || deferred < 0
+        || failed < 0) {
+      throw new IllegalArgumentException("counts must not be negative");
+    }
+  }
+
+  public JobCounts plus(JobCounts o) {
+    return new JobCounts(scanned + o.scanned, deleted + o.deleted, anonymized + o.anonymized,
+        skippedForHold + o.skippedForHold, deferred + o.deferred, failed + o.failed);
+  }
+}

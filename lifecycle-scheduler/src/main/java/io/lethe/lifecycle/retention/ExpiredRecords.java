@@ -1,0 +1,68 @@
+package io.lethe.lifecycle.retention;
+
+import io.lethe.lifecycle.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Claims batches of ACTIVE records due at the run's instant, oldest expiry first, with
+ * {@code FOR UPDATE SKIP LOCKED}: two sweeps on one database (two nodes, or retention-sweep and
+ * biometric-purge) each lock their own rows and never wait for or take the other's. The locks
+ * last until the batch commits, by which time the claimed records are DELETED or behind the
+ * cursor.
+ *
+ * <p>On H2 2.x, {@code SKIP LOCKED} combined with {@code FETCH FIRST} locks every matching row,
+ * not only the rows returned: correctness holds (nothing is taken twice), parallelism does not
+ * (a second sweep finds nothing until the first commits). H2 is the one-machine default, where
+ * that does not matter.
+ */
+final class ExpiredRecords {
+
+  /** A claimed record: what the decision and the audit trail need, never a field. */
+  record Candidate(UUID id, UUID subjectId, String type, String retentionClass,
+      Instant expiresAt) {}
+
+  private final Optional<String> onlyClass;
+
+  ExpiredRecords(Optional<String> onlyClass) {
+    this.onlyClass = onlyClass;
+  }
+
+  List<Candidate> claim(Connection c, Instant now, Optional<SweepCursor> after, int limit) {
+    String sql = "SELECT id, subject_id, type, retention_class, expires_at FROM records"
+        + " WHERE state = 'ACTIVE' AND expires_at <= ?"
+        + (onlyClass.isPresent() ? " AND retention_class = ?" : "")
+        + (after.isPresent() ? " AND (expires_at > ? OR (expires_at = ? AND id > ?))" : "")
+        + " ORDER BY expires_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+    List<Candidate> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      Jdbc.setInstant(ps, i++, now);
+      if (onlyClass.isPresent()) {
+        ps.setString(i++, onlyClass.get());
+      }
+      if (after.isPresent()) {
+        Jdbc.setInstant(ps, i++, after.get().expiresAt());
+        Jdbc.setInstant(ps, i++, after.get().expiresAt());
+        ps.setObject(i, after.get().recordId());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Candidate(rs.getObject("id", UUID.class),
+              rs.getObject("subject_id", UUID.class), rs.getString("type"),
+              rs.getString("retention_class"), Jdbc.instant(rs, "expires_at").orElseThrow()));
+        }
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("claim expired records", e);
+    }
+    return out;
+  }
+}
