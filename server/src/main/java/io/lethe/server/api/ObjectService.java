@@ -27,9 +27,11 @@ class ObjectService {
   private final Transactions transactions;
   private final AuditTrail audit;
   private final Caller caller;
+  private final HoldGuard holds;
 
   ObjectService(ObjectStore objects, Schema schema, Transactions transactions, AuditTrail audit,
-      Caller caller) {
+      Caller caller, HoldGuard holds) {
+    this.holds = holds;
     this.objects = objects;
     this.schema = schema;
     this.transactions = transactions;
@@ -91,6 +93,11 @@ class ObjectService {
     audited(failure, () -> transactions.inTransaction(c -> {
       StoredObject o = objects.describe(c, objectId);
       caller.require("objects:delete:" + o.category().yamlName());
+      if (o.recordId().isPresent()) {
+        holds.recordNotHeld(c, o.recordId().get());
+      } else {
+        holds.subjectNotHeld(c, o.subjectId());
+      }
       audit.record(c, audit.event("object.delete", Outcome.SUCCESS).subject(o.subjectId())
           .object(objectId).build());
       // Last: the bucket cannot roll back, so nothing may fail after it.

@@ -38,9 +38,16 @@ class PersonalDataService {
   private final Transactions transactions;
   private final AuditTrail audit;
   private final Caller caller;
+  private final HoldGuard holds;
+  private final io.lethe.storage.objects.ObjectStore objects;
+  private final SubjectRequests requests;
 
   PersonalDataService(PersonalDataStore store, Schema schema, Transactions transactions,
-      AuditTrail audit, Caller caller) {
+      AuditTrail audit, Caller caller, HoldGuard holds,
+      io.lethe.storage.objects.ObjectStore objects, SubjectRequests requests) {
+    this.holds = holds;
+    this.objects = objects;
+    this.requests = requests;
     this.store = store;
     this.schema = schema;
     this.transactions = transactions;
@@ -86,6 +93,39 @@ class PersonalDataService {
         return subject;
       });
     });
+  }
+
+  /**
+   * Erasure, permission {@code subjects:erase}: refused while a legal hold applies; otherwise the
+   * subject key is destroyed (every field and object of the subject becomes unreadable at once,
+   * ADR 0010) and the objects are deleted, in the transaction that records the request.
+   */
+  SubjectRequests.SubjectRequest erase(UUID subjectId) {
+    AuditEvent.Builder failure = audit.event("subject.erase", Outcome.FAILURE).subject(subjectId);
+    try {
+      return audited(failure, () -> {
+        caller.require("subjects:erase");
+        return transactions.inTransaction(c -> {
+          holds.subjectNotHeld(c, subjectId);
+          store.eraseSubject(c, subjectId);
+          SubjectRequests.SubjectRequest request = requests.insertDone(c, subjectId, "erasure",
+              caller.principal().name(), java.time.Instant.now());
+          audit.record(c, audit.event("subject.erase", Outcome.SUCCESS).subject(subjectId).build());
+          // Last: the bucket cannot roll back. The key is already gone in this transaction.
+          objects.deleteAll(c, subjectId);
+          return request;
+        });
+      });
+    } catch (io.lethe.server.problem.HeldException e) {
+      audit.recordAlone(failure.errorCode("lifecycle.held").build());
+      throw e;
+    }
+  }
+
+  /** A subject request's state; permission {@code subjects:read}. */
+  java.util.Optional<SubjectRequests.SubjectRequest> request(UUID requestId) {
+    caller.require("subjects:read");
+    return transactions.inTransaction(c -> requests.find(c, requestId));
   }
 
   StoredRecord createRecord(UUID subjectId, String type, Map<String, String> fields) {
@@ -170,6 +210,7 @@ class PersonalDataService {
   RecordChange delete(UUID recordId) {
     AuditEvent.Builder failure = audit.event("record.delete", Outcome.FAILURE).record(recordId, null);
     return audited(failure, () -> transactions.inTransaction(c -> {
+      holds.recordNotHeld(c, recordId);
       RecordChange change = store.deleteRecord(c, recordId);
       caller.require("records:delete:" + change.type());
       audit.record(c, audit.event("record.delete", Outcome.SUCCESS).subject(change.subjectId())

@@ -53,6 +53,14 @@ class SubjectsController {
     return new SubjectCreated(s.id(), s.status().name());
   }
 
+  /** Erasure → 202 {"requestId"}; 409 with the hold's reason while held. */
+  @PostMapping("/{id}/erasure")
+  ResponseEntity<java.util.Map<String, Object>> erase(@PathVariable UUID id) {
+    SubjectRequests.SubjectRequest request = service.erase(id);
+    return ResponseEntity.accepted().body(java.util.Map.of("requestId", request.id(),
+        "status", request.status()));
+  }
+
   /** Permission {@code records:create:<type>}. */
   @PostMapping(path = "/{id}/records", consumes = "application/json")
   ResponseEntity<RecordCreated> createRecord(@PathVariable UUID id,

@@ -45,8 +45,15 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
   /** The schema file (blank: the built-in one) and the blind index digest length in bytes. */
   public record Storage(String schemaFile, int blindIndexBytes) {}
 
-  /** The retention policy file (blank: the built-in one). */
-  public record Lifecycle(String policyFile) {}
+  /**
+   * The retention policy file (blank: the built-in one), the cron schedule of each job (blank:
+   * run only on request) and the job batch size.
+   */
+  public record Lifecycle(String policyFile, java.util.Map<String, String> schedules, int batchSize) {
+    public Lifecycle {
+      schedules = schedules == null ? java.util.Map.of() : java.util.Map.copyOf(schedules);
+    }
+  }
 
   public record Audit(String elasticsearchMode, String elasticsearchUrl, String indexPrefix,
       int elasticsearchHeapMb, Duration shipInterval, int shipBatchSize, Duration retention) {}

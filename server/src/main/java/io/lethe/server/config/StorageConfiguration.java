@@ -51,8 +51,11 @@ class StorageConfiguration {
   @Bean
   PersonalDataStore personalDataStore(Schema schema, KeyProvider keys, RetentionPolicy policy,
       LetheProperties properties) {
-    RecordExpiry expiry = (retentionClass, createdAt) ->
-        policy.expiresAt(retentionClass, Map.of(Trigger.RECORD_CREATED, createdAt));
+    // A record is written when the event it stands for happens: a face verification record
+    // when the verification is done. Closing an account and fulfilling a purpose come later
+    // and set the expiry then.
+    RecordExpiry expiry = (retentionClass, createdAt) -> policy.expiresAt(retentionClass,
+        Map.of(Trigger.RECORD_CREATED, createdAt, Trigger.VERIFICATION_DONE, createdAt));
     return PersonalDataStore.create(schema, keys,
         new BlindIndexSettings(properties.storage().blindIndexBytes()), expiry);
   }

@@ -20,6 +20,7 @@ class DatabaseMigrations implements InitializingBean {
   public void afterPropertiesSet() {
     StorageMigrations.migrate(dataSource);
     AuditMigrations.migrate(dataSource);
+    io.lethe.lifecycle.db.LifecycleMigrations.migrate(dataSource);
     ServerMigrations.migrate(dataSource);
   }
 }

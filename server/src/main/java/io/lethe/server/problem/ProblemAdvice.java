@@ -41,6 +41,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         e.getMessage(), request));
   }
 
+  @ExceptionHandler(io.lethe.lifecycle.LifecycleException.class)
+  ResponseEntity<ProblemDetail> lifecycle(io.lethe.lifecycle.LifecycleException e,
+      HttpServletRequest request) {
+    HttpStatus status = LifecycleErrors.status(e.code());
+    if (status.is5xxServerError()) {
+      log.error("Lifecycle failure {} on {}", e.code().code(), request.getRequestURI(), e);
+    }
+    return respond(ProblemWriter.problem(status, status.getReasonPhrase(), e.code().code(),
+        e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(e.code().code()) + ":\\s*", ""),
+        request));
+  }
+
+  @ExceptionHandler(HeldException.class)
+  ResponseEntity<ProblemDetail> held(HeldException e, HttpServletRequest request) {
+    ProblemDetail problem = ProblemWriter.problem(HttpStatus.CONFLICT, "Under legal hold",
+        "lifecycle.held", e.getMessage(), request);
+    problem.setProperty("holdId", e.holdId().toString());
+    return respond(problem);
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
     return respond(ProblemWriter.problem(ApiErrorCode.ACCESS_DENIED, e.getMessage(), request));
@@ -66,6 +86,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
         "storage.database", "The database is unavailable; nothing was changed. Retry later.",
         request));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+    return respond(ProblemWriter.problem(ApiErrorCode.NOT_FOUND, e.getMessage(), request));
   }
 
   @ExceptionHandler(BadRequestException.class)

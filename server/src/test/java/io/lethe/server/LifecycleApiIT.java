@@ -1,0 +1,147 @@
+package io.lethe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lethe.testsupport.postgres.PostgresExtension;
+import io.lethe.testsupport.s3.S3ProxyExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Legal holds, erasure and the retention sweep through the API, on PostgreSQL with Quartz's
+ * JDBC job store. The policy here keeps device logs one second, so a sweep has work to do.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LifecycleApiIT {
+
+  @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
+  @RegisterExtension static final S3ProxyExtension s3 = new S3ProxyExtension();
+  @TempDir static Path dataDir;
+  static Path policy;
+
+  @BeforeAll
+  static void shortPolicy() throws Exception {
+    String yaml = new String(LifecycleApiIT.class.getResourceAsStream(
+        "/io/lethe/lifecycle/policy/default-policy.yaml").readAllBytes());
+    policy = dataDir.resolve("policy.yaml");
+    Files.writeString(policy, yaml.replace("period: P6M", "period: PT1S"));
+  }
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", pg::jdbcUrl);
+    registry.add("spring.datasource.username", pg::user);
+    registry.add("spring.datasource.password", pg::password);
+    registry.add("lethe.data-dir", () -> dataDir.toString());
+    registry.add("lethe.objects.endpoint", s3::endpoint);
+    registry.add("lethe.objects.access-key", s3::accessKey);
+    registry.add("lethe.objects.secret-key", s3::secretKey);
+    registry.add("lethe.audit.elasticsearch-mode", () -> "off");
+    registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
+    registry.add("lethe.lifecycle.policy-file", () -> policy.toString());
+  }
+
+  @LocalServerPort int port;
+  ApiClient admin;
+
+  @BeforeEach
+  void adminClient() throws Exception {
+    admin = new ApiClient("http://127.0.0.1:" + port,
+        Files.readString(dataDir.resolve("bootstrap-admin.key")).trim());
+  }
+
+  @Test
+  void aHeldSubject_cannotBeErasedOrHaveRecordsDeleted_untilTheHoldIsReleased() throws Exception {
+    String subject = admin.post("/v1/subjects", null).json().path("id").asText();
+    String record = admin.post("/v1/subjects/" + subject + "/records", """
+        {"type":"account","fields":{"idType":"resident-id","name":"吴十",
+         "idNumber":"11010519491231002X","mobile":"13944445555"}}""").json().path("id").asText();
+    ApiClient.Response hold = admin.post("/v1/holds", """
+        {"subjectId":"%s","reason":"Traffic accident litigation","caseRef":"(2026)京0105民初123号"}"""
+        .formatted(subject));
+    assertThat(hold.status()).isEqualTo(201);
+    String holdId = hold.json().path("id").asText();
+
+    ApiClient.Response erasure = admin.post("/v1/subjects/" + subject + "/erasure", null);
+    assertThat(erasure.status()).isEqualTo(409);
+    assertThat(erasure.json().path("code").asText()).isEqualTo("lifecycle.held");
+    assertThat(erasure.json().path("detail").asText()).contains("Traffic accident litigation");
+    assertThat(admin.delete("/v1/records/" + record).status()).isEqualTo(409);
+    assertThat(admin.get("/v1/holds").json()).extracting(h -> h.path("id").asText()).contains(holdId);
+
+    assertThat(admin.delete("/v1/holds/" + holdId).status()).isEqualTo(200);
+    ApiClient.Response erased = admin.post("/v1/subjects/" + subject + "/erasure", null);
+    assertThat(erased.status()).isEqualTo(202);
+    ApiClient.Response request = admin.get("/v1/requests/" + erased.json().path("requestId").asText());
+    assertThat(request.json().path("status").asText()).isEqualTo("DONE");
+    assertThat(request.json().path("kind").asText()).isEqualTo("erasure");
+
+    ApiClient.Response gone = admin.get("/v1/records/" + record + "?purpose=account-management");
+    assertThat(gone.status()).isEqualTo(410);
+    assertThat(gone.json().path("code").asText()).isEqualTo("storage.subject.erased");
+    assertThat(admin.get("/v1/subjects/" + subject).json().path("status").asText()).isEqualTo("ERASED");
+  }
+
+  @Test
+  void theRetentionSweep_deletesExpiredRecords_butNotHeldOnes_andADryRunChangesNothing()
+      throws Exception {
+    assertThat(admin.get("/v1/jobs").json()).extracting(j -> j.path("name").asText())
+        .contains("retention-sweep", "biometric-purge");
+    String subject = admin.post("/v1/subjects", null).json().path("id").asText();
+    String expired = deviceLog(subject);
+    String held = deviceLog(subject);
+    admin.post("/v1/holds", """
+        {"recordId":"%s","reason":"Fraud investigation","caseRef":"SEC-2026-77"}""".formatted(held));
+    Thread.sleep(1500);
+
+    JsonNode dry = awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"));
+    assertThat(dry.path("dryRun").asBoolean()).isTrue();
+    assertThat(admin.get("/v1/records/" + expired + "?purpose=security-risk-control").status())
+        .as("a dry run changes nothing").isEqualTo(200);
+
+    JsonNode run = awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}"));
+    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("counts").path("deleted").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(run.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(admin.get("/v1/records/" + expired + "?purpose=security-risk-control").status())
+        .isEqualTo(404);
+    assertThat(admin.get("/v1/records/" + held + "?purpose=security-risk-control").status())
+        .isEqualTo(200);
+    assertThat(admin.get("/v1/jobs/runs?job=retention-sweep").json()).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  private String deviceLog(String subject) throws Exception {
+    ApiClient.Response r = admin.post("/v1/subjects/" + subject + "/records", """
+        {"type":"device-log","fields":{"loggedAt":"2026-11-23T10:00:00+08:00","deviceModel":"Mate 60"}}""");
+    assertThat(r.status()).isEqualTo(201);
+    return r.json().path("id").asText();
+  }
+
+  private JsonNode awaitRun(ApiClient.Response started) throws Exception {
+    assertThat(started.status()).isEqualTo(202);
+    String runId = started.json().path("runId").asText();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode run = null;
+    while (Instant.now().isBefore(deadline)) {
+      run = admin.get("/v1/jobs/runs/" + runId).json();
+      String status = run.path("status").asText();
+      if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the run did not finish in 60 s: " + run);
+  }
+}
