@@ -34,17 +34,10 @@ class AuditApiIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", pg::jdbcUrl);
-    registry.add("spring.datasource.username", pg::user);
-    registry.add("spring.datasource.password", pg::password);
-    registry.add("lethe.data-dir", () -> dataDir.toString());
-    registry.add("lethe.objects.endpoint", s3::endpoint);
-    registry.add("lethe.objects.access-key", s3::accessKey);
-    registry.add("lethe.objects.secret-key", s3::secretKey);
+    ServerUnderTest.register(registry, pg, s3, dataDir);
     registry.add("lethe.audit.elasticsearch-mode", () -> "external");
     registry.add("lethe.audit.elasticsearch-url", es::url);
     registry.add("lethe.audit.index-prefix", () -> "audit-api-it");
-    registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
   }
 
   @LocalServerPort int port;
@@ -54,8 +47,7 @@ class AuditApiIT {
 
   @BeforeEach
   void adminClient() throws Exception {
-    admin = new ApiClient("http://127.0.0.1:" + port,
-        Files.readString(dataDir.resolve("bootstrap-admin.key")).trim());
+    admin = ServerUnderTest.admin(port, dataDir);
   }
 
   /** Ships the outbox and makes it searchable now rather than after the next refresh. */

@@ -32,15 +32,7 @@ class ObjectsApiIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", pg::jdbcUrl);
-    registry.add("spring.datasource.username", pg::user);
-    registry.add("spring.datasource.password", pg::password);
-    registry.add("lethe.data-dir", () -> dataDir.toString());
-    registry.add("lethe.objects.endpoint", s3::endpoint);
-    registry.add("lethe.objects.access-key", s3::accessKey);
-    registry.add("lethe.objects.secret-key", s3::secretKey);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "off");
-    registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
+    ServerUnderTest.register(registry, pg, s3, dataDir);
   }
 
   @LocalServerPort int port;
@@ -49,8 +41,7 @@ class ObjectsApiIT {
 
   @BeforeEach
   void adminClient() throws Exception {
-    admin = new ApiClient("http://127.0.0.1:" + port,
-        Files.readString(dataDir.resolve("bootstrap-admin.key")).trim());
+    admin = ServerUnderTest.admin(port, dataDir);
   }
 
   @Test

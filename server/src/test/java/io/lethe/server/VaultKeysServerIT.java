@@ -33,14 +33,7 @@ class VaultKeysServerIT {
   static void servers(DynamicPropertyRegistry registry) {
     vault.putPolicy("lethe", VaultTestServer.rule("transit/*", "create", "read", "update", "list"));
     String[] appRole = vault.approle("lethe", "lethe");
-    registry.add("spring.datasource.url", pg::jdbcUrl);
-    registry.add("spring.datasource.username", pg::user);
-    registry.add("spring.datasource.password", pg::password);
-    registry.add("lethe.data-dir", () -> dataDir.toString());
-    registry.add("lethe.objects.endpoint", s3::endpoint);
-    registry.add("lethe.objects.access-key", s3::accessKey);
-    registry.add("lethe.objects.secret-key", s3::secretKey);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "off");
+    ServerUnderTest.register(registry, pg, s3, dataDir);
     registry.add("lethe.keys.provider", () -> "vault");
     registry.add("lethe.keys.vault.address", vault::address);
     registry.add("lethe.keys.vault.role-id", () -> appRole[0]);

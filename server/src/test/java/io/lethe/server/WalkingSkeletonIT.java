@@ -48,17 +48,10 @@ class WalkingSkeletonIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", pg::jdbcUrl);
-    registry.add("spring.datasource.username", pg::user);
-    registry.add("spring.datasource.password", pg::password);
-    registry.add("lethe.data-dir", () -> dataDir.toString());
-    registry.add("lethe.objects.endpoint", s3::endpoint);
-    registry.add("lethe.objects.access-key", s3::accessKey);
-    registry.add("lethe.objects.secret-key", s3::secretKey);
+    ServerUnderTest.register(registry, pg, s3, dataDir);
     registry.add("lethe.audit.elasticsearch-mode", () -> "external");
     registry.add("lethe.audit.elasticsearch-url", es::url);
     registry.add("lethe.audit.index-prefix", () -> "skeleton-it");
-    registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
   }
 
   @LocalServerPort int port;
@@ -68,8 +61,7 @@ class WalkingSkeletonIT {
 
   @BeforeEach
   void adminClient() throws Exception {
-    String key = Files.readString(dataDir.resolve("bootstrap-admin.key")).trim();
-    admin = new ApiClient("http://127.0.0.1:" + port, key);
+    admin = ServerUnderTest.admin(port, dataDir);
   }
 
   @Test

@@ -44,7 +44,7 @@ class ObjectService {
       InputStream body, long length) {
     Category parsed = category(category);
     AuditEvent.Builder failure = audit.event("object.put", Outcome.FAILURE).subject(subjectId);
-    return audited(failure, () -> {
+    return audit.guarded(failure, () -> {
       caller.require("objects:create:" + parsed.yamlName());
       return transactions.inTransaction(c -> {
         StoredObject o = objects.put(c, subjectId, parsed, recordId, contentType, body, length);
@@ -62,7 +62,7 @@ class ObjectService {
   OpenObject get(UUID objectId, String purpose) {
     AuditEvent.Builder failure = audit.event("object.get", Outcome.FAILURE).object(objectId)
         .purpose(purpose);
-    return audited(failure, () -> {
+    return audit.guarded(failure, () -> {
       if (!schema.hasPurpose(purpose)) {
         throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
             "purpose '" + purpose + "' is not declared in the schema");
@@ -90,7 +90,7 @@ class ObjectService {
   /** Permission {@code objects:delete:<category>}. */
   void delete(UUID objectId) {
     AuditEvent.Builder failure = audit.event("object.delete", Outcome.FAILURE).object(objectId);
-    audited(failure, () -> transactions.inTransaction(c -> {
+    audit.guarded(failure, () -> transactions.inTransaction(c -> {
       StoredObject o = objects.describe(c, objectId);
       caller.require("objects:delete:" + o.category().yamlName());
       if (o.recordId().isPresent()) {
@@ -118,17 +118,5 @@ class ObjectService {
     return Category.fromYamlName(name == null ? "" : name).orElseThrow(() ->
         new io.lethe.server.problem.BadRequestException("The parameter 'category' must be one of "
             + java.util.Arrays.stream(Category.values()).map(Category::yamlName).toList() + "."));
-  }
-
-  private <T> T audited(AuditEvent.Builder failure, java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (StorageException e) {
-      audit.recordAlone(failure.errorCode(e.code().code()).build());
-      throw e;
-    } catch (AccessDeniedException e) {
-      audit.recordAlone(failure.errorCode("access.denied").build());
-      throw e;
-    }
   }
 }

@@ -56,7 +56,7 @@ class PersonalDataService {
   }
 
   Subject createSubject() {
-    return audited(audit.event("subject.create", Outcome.FAILURE), () -> {
+    return audit.guarded(audit.event("subject.create", Outcome.FAILURE), () -> {
       caller.require("subjects:create");
       return transactions.inTransaction(c -> {
         Subject subject = store.createSubject(c);
@@ -68,7 +68,7 @@ class PersonalDataService {
 
   /** Permission {@code subjects:read}. */
   SubjectSummary describeSubject(UUID subjectId) {
-    return audited(audit.event("subject.read", Outcome.FAILURE).subject(subjectId), () -> {
+    return audit.guarded(audit.event("subject.read", Outcome.FAILURE).subject(subjectId), () -> {
       caller.require("subjects:read");
       return transactions.inTransaction(c -> {
         SubjectSummary summary = store.describeSubject(c, subjectId);
@@ -84,7 +84,7 @@ class PersonalDataService {
    */
   Subject suspend(UUID subjectId, boolean suspend) {
     String action = suspend ? "subject.suspend" : "subject.resume";
-    return audited(audit.event(action, Outcome.FAILURE).subject(subjectId), () -> {
+    return audit.guarded(audit.event(action, Outcome.FAILURE).subject(subjectId), () -> {
       caller.require("subjects:suspend");
       return transactions.inTransaction(c -> {
         Subject subject = suspend ? store.suspendSubject(c, subjectId)
@@ -102,24 +102,19 @@ class PersonalDataService {
    */
   SubjectRequests.SubjectRequest erase(UUID subjectId) {
     AuditEvent.Builder failure = audit.event("subject.erase", Outcome.FAILURE).subject(subjectId);
-    try {
-      return audited(failure, () -> {
-        caller.require("subjects:erase");
-        return transactions.inTransaction(c -> {
-          holds.subjectNotHeld(c, subjectId);
-          store.eraseSubject(c, subjectId);
-          SubjectRequests.SubjectRequest request = requests.insertDone(c, subjectId, "erasure",
-              caller.principal().name(), java.time.Instant.now());
-          audit.record(c, audit.event("subject.erase", Outcome.SUCCESS).subject(subjectId).build());
-          // Last: the bucket cannot roll back. The key is already gone in this transaction.
-          objects.deleteAll(c, subjectId);
-          return request;
-        });
+    return audit.guarded(failure, () -> {
+      caller.require("subjects:erase");
+      return transactions.inTransaction(c -> {
+        holds.subjectNotHeld(c, subjectId);
+        store.eraseSubject(c, subjectId);
+        SubjectRequests.SubjectRequest request = requests.insertDone(c, subjectId, "erasure",
+            caller.principal().name(), java.time.Instant.now());
+        audit.record(c, audit.event("subject.erase", Outcome.SUCCESS).subject(subjectId).build());
+        // Last: the bucket cannot roll back. The key is already gone in this transaction.
+        objects.deleteAll(c, subjectId);
+        return request;
       });
-    } catch (io.lethe.server.problem.HeldException e) {
-      audit.recordAlone(failure.errorCode("lifecycle.held").build());
-      throw e;
-    }
+    });
   }
 
   /** A subject request's state; permission {@code subjects:read}. */
@@ -131,7 +126,7 @@ class PersonalDataService {
   StoredRecord createRecord(UUID subjectId, String type, Map<String, String> fields) {
     AuditEvent.Builder failure = audit.event("record.create", Outcome.FAILURE).subject(subjectId)
         .record(null, type).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
-    return audited(failure, () -> {
+    return audit.guarded(failure, () -> {
       caller.require("records:create:" + type);
       return transactions.inTransaction(c -> {
         StoredRecord record = store.createRecord(c, subjectId, type, fields);
@@ -152,7 +147,7 @@ class PersonalDataService {
     String action = plain ? "record.read-plain" : "record.read";
     AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
         .record(recordId, null);
-    return audited(failure, () -> transactions.inTransaction(c -> {
+    return audit.guarded(failure, () -> transactions.inTransaction(c -> {
       RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
       // Written before the data leaves: if the outbox fails, the transaction and the read fail.
       audit.record(c, audit.event(action, Outcome.SUCCESS).purpose(purpose)
@@ -169,7 +164,7 @@ class PersonalDataService {
   List<IndexHit> lookup(String type, String field, String value, String purpose) {
     AuditEvent.Builder failure = audit.event("record.lookup", Outcome.FAILURE).purpose(purpose)
         .record(null, type).fields(List.of(field));
-    return audited(failure, () -> {
+    return audit.guarded(failure, () -> {
       FieldDef def = schema.recordType(type).flatMap(t -> t.field(field)).orElse(null);
       if (def != null) {
         if (!schema.hasPurpose(purpose)) {
@@ -195,7 +190,7 @@ class PersonalDataService {
   RecordChange correct(UUID recordId, Map<String, String> fields, String purpose) {
     AuditEvent.Builder failure = audit.event("record.update", Outcome.FAILURE).purpose(purpose)
         .record(recordId, null).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
-    return audited(failure, () -> transactions.inTransaction(c -> {
+    return audit.guarded(failure, () -> transactions.inTransaction(c -> {
       RecordChange change = store.updateFields(c, recordId, fields);
       // Checked once the type is known; the rollback undoes the change if it is refused.
       caller.require("records:update:" + change.type());
@@ -209,7 +204,7 @@ class PersonalDataService {
   /** Deletes one record now: permission {@code records:delete:<type>}. */
   RecordChange delete(UUID recordId) {
     AuditEvent.Builder failure = audit.event("record.delete", Outcome.FAILURE).record(recordId, null);
-    return audited(failure, () -> transactions.inTransaction(c -> {
+    return audit.guarded(failure, () -> transactions.inTransaction(c -> {
       holds.recordNotHeld(c, recordId);
       RecordChange change = store.deleteRecord(c, recordId);
       caller.require("records:delete:" + change.type());
@@ -242,15 +237,4 @@ class PersonalDataService {
         view.createdAt());
   }
 
-  private <T> T audited(AuditEvent.Builder failure, java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (StorageException e) {
-      audit.recordAlone(failure.errorCode(e.code().code()).build());
-      throw e;
-    } catch (AccessDeniedException e) {
-      audit.recordAlone(failure.errorCode("access.denied").build());
-      throw e;
-    }
-  }
 }

@@ -53,6 +53,29 @@ public class AuditTrail {
     outbox.append(connection, event);
   }
 
+  /**
+   * Runs {@code work}; if it is refused or fails for a reason with a stable code, the attempt is
+   * recorded as {@code failure} with that code (in its own transaction, since the work's rolled
+   * back) and the exception propagates unchanged.
+   */
+  public <T> T guarded(AuditEvent.Builder failure, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (io.lethe.storage.StorageException e) {
+      recordAlone(failure.errorCode(e.code().code()).build());
+      throw e;
+    } catch (io.lethe.lifecycle.LifecycleException e) {
+      recordAlone(failure.errorCode(e.code().code()).build());
+      throw e;
+    } catch (io.lethe.server.security.AccessDeniedException e) {
+      recordAlone(failure.errorCode("access.denied").build());
+      throw e;
+    } catch (io.lethe.server.problem.HeldException e) {
+      recordAlone(failure.errorCode("lifecycle.held").build());
+      throw e;
+    }
+  }
+
   /** Writes a refused or failed attempt on its own; a failure here is logged, not thrown. */
   public void recordAlone(AuditEvent event) {
     try {

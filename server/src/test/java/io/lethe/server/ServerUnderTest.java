@@ -1,0 +1,34 @@
+package io.lethe.server;
+
+import io.lethe.testsupport.postgres.PostgresExtension;
+import io.lethe.testsupport.s3.S3ProxyExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The settings every server test shares: PostgreSQL, S3Proxy, a data folder, a keyring. */
+final class ServerUnderTest {
+
+  private ServerUnderTest() {}
+
+  /** Production components, audit events left in the outbox unless the test adds a cluster. */
+  static void register(DynamicPropertyRegistry registry, PostgresExtension pg,
+      S3ProxyExtension s3, Path dataDir) {
+    registry.add("spring.datasource.url", pg::jdbcUrl);
+    registry.add("spring.datasource.username", pg::user);
+    registry.add("spring.datasource.password", pg::password);
+    registry.add("lethe.data-dir", () -> dataDir.toString());
+    registry.add("lethe.objects.endpoint", s3::endpoint);
+    registry.add("lethe.objects.access-key", s3::accessKey);
+    registry.add("lethe.objects.secret-key", s3::secretKey);
+    registry.add("lethe.audit.elasticsearch-mode", () -> "off");
+    registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
+  }
+
+  /** A client holding the bootstrap admin key the server wrote into its data folder. */
+  static ApiClient admin(int port, Path dataDir) throws IOException {
+    return new ApiClient("http://127.0.0.1:" + port,
+        Files.readString(dataDir.resolve("bootstrap-admin.key")).trim());
+  }
+}
