@@ -77,6 +77,20 @@ class AuditController {
    * The incident report, permission {@code audit:export}: every subject whose data an actor (or
    * a source address) touched in [from, to), to tell the people concerned.
    */
+  @GetMapping(path = "/touched-subjects", produces = "text/csv")
+  org.springframework.http.ResponseEntity<String> touchedSubjectsCsv(
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String sourceIp, @RequestParam Instant from,
+      @RequestParam Instant to) {
+    TouchedSubjectsResponse report = touchedSubjects(actor, sourceIp, from, to);
+    StringBuilder csv = new StringBuilder("subject_id,accesses,first_access,last_access\r\n");
+    report.subjects().forEach(s -> csv.append(s.subjectId()).append(',').append(s.accesses())
+        .append(',').append(s.firstAccess()).append(',').append(s.lastAccess()).append("\r\n"));
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .body(csv.toString());
+  }
+
   @GetMapping("/touched-subjects")
   TouchedSubjectsResponse touchedSubjects(@RequestParam(required = false) String actor,
       @RequestParam(required = false) String sourceIp, @RequestParam Instant from,
@@ -138,7 +152,7 @@ class AuditController {
   }
 
   /** Permission {@code audit:verify}: walks the trail against the signed checkpoints. */
-  @GetMapping("/verify")
+  @org.springframework.web.bind.annotation.PostMapping("/verify")
   VerifyResponse verify() {
     caller.require("audit:verify");
     VerificationResult result = queries.verify();

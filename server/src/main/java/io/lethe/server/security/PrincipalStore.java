@@ -66,6 +66,56 @@ public class PrincipalStore {
     }
   }
 
+  /** A principal as listed: no key, only whether it was revoked. */
+  public record Listed(UUID id, String name, List<String> roles, List<String> permissions,
+      Instant createdAt, Instant revokedAt) {}
+
+  /** The principal's id, from its key. */
+  public UUID idOf(ApiKey key) {
+    return findActive(key.keyId()).orElseThrow().principal().id();
+  }
+
+  public List<Listed> list() {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        "SELECT id, name, roles, permissions, created_at, revoked_at FROM principals ORDER BY name");
+        ResultSet rs = s.executeQuery()) {
+      List<Listed> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        out.add(new Listed(UUID.fromString(rs.getString("id")), rs.getString("name"),
+            split(rs.getString("roles"), ","), split(rs.getString("permissions"), "\n"),
+            rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Principals could not be read", e);
+    }
+  }
+
+  /** Revokes a principal's key at once; false if no active principal has this id. */
+  public boolean revoke(UUID id) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        "UPDATE principals SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+      s.setTimestamp(1, Timestamp.from(Instant.now()));
+      s.setString(2, id.toString());
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("The principal could not be revoked", e);
+    }
+  }
+
+  public boolean exists(String name) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        "SELECT 1 FROM principals WHERE name = ?")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Principals could not be read", e);
+    }
+  }
+
   public long count() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM principals");
