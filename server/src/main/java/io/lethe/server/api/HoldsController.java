@@ -45,7 +45,7 @@ class HoldsController {
   /** {@code {"subjectId" or "recordId","reason","caseRef","until"?}}; permission holds:manage. */
   @PostMapping(consumes = "application/json")
   ResponseEntity<LegalHold> place(@RequestBody PlaceHold body) {
-    require("hold.place");
+    caller.require("holds:manage");
     if (body == null || (body.subjectId() == null) == (body.recordId() == null)) {
       throw new BadRequestException("Name exactly one of 'subjectId' or 'recordId'.");
     }
@@ -62,7 +62,7 @@ class HoldsController {
   /** Active holds; permission holds:manage. */
   @GetMapping
   List<LegalHold> active() {
-    require("hold.list");
+    caller.require("holds:manage");
     List<LegalHold> active = transactions.inTransaction(holds::listActive);
     audit.recordAlone(audit.event("hold.list", Outcome.SUCCESS).category("configuration").build());
     return active;
@@ -71,17 +71,8 @@ class HoldsController {
   /** Releases a hold; the covered data becomes eligible again. Permission holds:manage. */
   @DeleteMapping("/{id}")
   LegalHold release(@PathVariable UUID id) {
-    require("hold.release");
+    caller.require("holds:manage");
     return transactions.inTransaction(c -> holds.release(c, id, caller.principal().name()));
-  }
-
-  private void require(String action) {
-    try {
-      caller.require("holds:manage");
-    } catch (io.lethe.server.security.AccessDeniedException e) {
-      audit.recordAlone(audit.event(action, Outcome.FAILURE).errorCode("access.denied").build());
-      throw e;
-    }
   }
 
   record PlaceHold(UUID subjectId, UUID recordId, String reason, String caseRef, Instant until) {}

@@ -67,6 +67,8 @@ class ObjectService {
         throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
             "purpose '" + purpose + "' is not declared in the schema");
       }
+      caller.requireAny("objects:read:<category>:" + purpose, java.util.Arrays.stream(
+          Category.values()).map(cat -> "objects:read:" + cat.yamlName() + ":" + purpose).toList());
       return transactions.inTransaction(c -> {
         StoredObject found = objects.describe(c, objectId);
         caller.require("objects:read:" + found.category().yamlName() + ":" + purpose);
@@ -91,6 +93,8 @@ class ObjectService {
   void delete(UUID objectId) {
     AuditEvent.Builder failure = audit.event("object.delete", Outcome.FAILURE).object(objectId);
     audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      caller.requireAny("objects:delete:<category>", java.util.Arrays.stream(Category.values())
+          .map(cat -> "objects:delete:" + cat.yamlName()).toList());
       StoredObject o = objects.describe(c, objectId);
       caller.require("objects:delete:" + o.category().yamlName());
       if (o.recordId().isPresent()) {

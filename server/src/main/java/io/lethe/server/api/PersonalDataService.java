@@ -148,6 +148,8 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
         .record(recordId, null);
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      caller.requireAny("records:read:<category>:" + purpose, categories().stream()
+          .map(category -> "records:read:" + category + ":" + purpose).toList());
       RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
       // Written before the data leaves: if the outbox fails, the transaction and the read fail.
       audit.record(c, audit.event(action, Outcome.SUCCESS).purpose(purpose)
@@ -191,6 +193,8 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.update", Outcome.FAILURE).purpose(purpose)
         .record(recordId, null).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      caller.requireAny("records:update:<type>", schema.recordTypes().keySet().stream()
+          .map(type -> "records:update:" + type).toList());
       RecordChange change = store.updateFields(c, recordId, fields);
       // Checked once the type is known; the rollback undoes the change if it is refused.
       caller.require("records:update:" + change.type());
@@ -205,6 +209,8 @@ class PersonalDataService {
   RecordChange delete(UUID recordId) {
     AuditEvent.Builder failure = audit.event("record.delete", Outcome.FAILURE).record(recordId, null);
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      caller.requireAny("records:delete:<type>", schema.recordTypes().keySet().stream()
+          .map(type -> "records:delete:" + type).toList());
       holds.recordNotHeld(c, recordId);
       RecordChange change = store.deleteRecord(c, recordId);
       caller.require("records:delete:" + change.type());
@@ -212,6 +218,11 @@ class PersonalDataService {
           .record(recordId, change.type()).fields(new ArrayList<>(change.fields())).build());
       return change;
     }));
+  }
+
+  private static List<String> categories() {
+    return java.util.Arrays.stream(io.lethe.storage.schema.Category.values())
+        .map(io.lethe.storage.schema.Category::yamlName).toList();
   }
 
   private RecordView permitted(RecordView view, String purpose, boolean plain) {

@@ -69,6 +69,7 @@ public class AuditTrail {
       throw e;
     } catch (io.lethe.server.security.AccessDeniedException e) {
       recordAlone(failure.errorCode("access.denied").build());
+      e.markRecorded();
       throw e;
     } catch (io.lethe.server.problem.HeldException e) {
       recordAlone(failure.errorCode("lifecycle.held").build());

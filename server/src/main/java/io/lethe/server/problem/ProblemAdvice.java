@@ -30,6 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  private final io.lethe.server.audit.AuditTrail audit;
+
+  ProblemAdvice(io.lethe.server.audit.AuditTrail audit) {
+    this.audit = audit;
+  }
 
   @ExceptionHandler(StorageException.class)
   ResponseEntity<ProblemDetail> storage(StorageException e, HttpServletRequest request) {
@@ -63,6 +68,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+    if (!e.recorded()) {
+      // Every refusal is on record, also on paths without an action-specific event.
+      audit.accessDenied(request, e.permission());
+    }
     return respond(ProblemWriter.problem(ApiErrorCode.ACCESS_DENIED, e.getMessage(), request));
   }
 

@@ -14,4 +14,15 @@ public final class AccessDeniedException extends RuntimeException {
   public String permission() {
     return permission;
   }
+
+  private volatile boolean recorded;
+
+  /** Set once an audit event describes this refusal, so it is recorded exactly once. */
+  public void markRecorded() {
+    recorded = true;
+  }
+
+  public boolean recorded() {
+    return recorded;
+  }
 }

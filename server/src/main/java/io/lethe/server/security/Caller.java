@@ -27,6 +27,22 @@ public class Caller {
     }
   }
 
+  /**
+   * Requires at least one of {@code candidates}, before anything is looked up, so that a caller
+   * without any such permission cannot learn whether an id exists. The finer check follows once
+   * the resource is known.
+   *
+   * @param described the permission's shape for the error, e.g. records:read:<category>:<purpose>
+   */
+  public void requireAny(String described, java.util.Collection<String> candidates) {
+    for (String permission : candidates) {
+      if (isPermitted(permission)) {
+        return;
+      }
+    }
+    throw new AccessDeniedException(described);
+  }
+
   private static Subject subject() {
     return SecurityUtils.getSubject();
   }
