@@ -97,6 +97,12 @@ class WalkingSkeletonIT {
     assertThat(PlaintextScanner.scanTables(pg.dataSource(), NAME, ID_NUMBER, MOBILE)).isEmpty();
     assertThat(events.toString()).doesNotContain(NAME, ID_NUMBER, MOBILE, "12345678");
     assertThat(logs.text()).doesNotContain(NAME, ID_NUMBER, MOBILE, "12345678");
+    assertThat(auditEvents("%22" + subjectId + "%22")).as("the same search finds ids").hasSize(3);
+    for (String plaintext : List.of(NAME, ID_NUMBER, MOBILE)) {
+      assertThat(auditEvents("%22" + java.net.URLEncoder.encode(plaintext,
+          java.nio.charset.StandardCharsets.UTF_8) + "%22"))
+          .as("a full-text search of every audit index finds no value").isEmpty();
+    }
   }
 
   @Test
