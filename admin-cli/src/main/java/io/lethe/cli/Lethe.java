@@ -44,6 +44,15 @@ public final class Lethe implements Callable<Integer> {
       description = "On errors, show the request id and the stack trace.")
   boolean debug;
 
+  /** Refuses a key on the command line without echoing it: it would be in ps and history. */
+  @Option(names = {"--api-key", "--token", "--key"}, hidden = true, arity = "0..1",
+      scope = ScopeType.INHERIT, paramLabel = "(refused)")
+  void refuseKeyArgument(String ignored) {
+    throw new CommandLine.ParameterException(spec.commandLine(), "the API key is never taken as"
+        + " an argument (it would show in ps and shell history): use LETHE_API_KEY,"
+        + " --api-key-file FILE, or 'lethe login'");
+  }
+
   final Map<String, String> env;
   final InputStream stdin;
   final Clock clock;
