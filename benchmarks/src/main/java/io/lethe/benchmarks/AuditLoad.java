@@ -16,7 +16,8 @@ import java.util.UUID;
  *   <li>sustained events/s from access to searchable, writers at full speed and one shipper;
  *   <li>the latency the audit write adds to an access (the same read with and without it);
  *   <li>the shipping lag with writers at half the sustained rate;
- *   <li>the shipper alone on a full outbox, against the same raw limit.
+ *   <li>the shipper alone on a full outbox, against the same raw limit;
+ *   <li>the raw bulk again, so that a change of the machine's load shows.
  * </ol>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.lethe.benchmarks.AuditLoad [--db
@@ -73,15 +74,36 @@ public final class AuditLoad {
   }
 
   private void run(String rawPattern) throws Exception {
-    double rawRate = rawBulk(rawPattern);
-    double sustained = sustained(rawRate);
+    RawBulkLoad raw = new RawBulkLoad(es, rawPattern.replace("-*", ""), o.batchSize());
+    raw.runFor(seconds(o.warmupSeconds()));
+    double rawBefore = rawBulk(raw, rawPattern, "rawBefore", "before");
+    double sustained = sustained();
     latency();
     lag(sustained / 2);
     long searchable = es.searchable(auditPattern);
     report.figure("committed", "events committed in (a)-(c)", committed, "events", null);
     report.figure("searchableAtEnd", "of which searchable after the last drain", searchable,
         "events", "= committed");
-    shippingCapacity(rawRate);
+    double shipping = shippingCapacity(rawBefore);
+    double rawAfter = rawBulk(raw, rawPattern, "rawAfter", "after");
+    // The better of the two raw runs is the limit: the ratios never flatter Lethe.
+    double limit = Math.max(rawBefore, rawAfter);
+    report.figure("sustainedToRaw", "(a) audit end to end / raw limit", sustained / limit, "",
+        ">= 0.80");
+    report.figure("shipperToRaw", "(a') shipper alone / raw limit", shipping / limit, "",
+        ">= 0.80");
+  }
+
+  private double rawBulk(RawBulkLoad raw, String pattern, String key, String when)
+      throws Exception {
+    long before = es.searchable(pattern);
+    long start = System.nanoTime();
+    raw.runFor(seconds(o.seconds()));
+    double rate = perSecond(es.searchable(pattern) - before, start);
+    report.figure(key + "PerSecond", "(a) limit: raw bulk " + when + ", searchable events/s",
+        rate, "ev/s", null);
+    report.loadAverage(key);
+    return rate;
   }
 
   /**
@@ -89,8 +111,8 @@ public final class AuditLoad {
    * isolates what the outbox and the chain cost. Runs last: what it leaves in the outbox goes
    * with the schema.
    */
-  private void shippingCapacity(double rawRate) throws Exception {
-    long events = Math.min(400_000, Math.round(rawRate * o.seconds() * 1.2));
+  private double shippingCapacity(double rawRate) throws Exception {
+    long events = Math.min(250_000, Math.round(rawRate * o.seconds() * 1.2));
     LoadPrefill.fill(db, events, 2);
     long before = es.searchable(auditPattern);
     long start = System.nanoTime();
@@ -102,25 +124,13 @@ public final class AuditLoad {
         null);
     report.figure("shipperPerSecond", "(a') shipper alone, outbox to searchable, events/s", rate,
         "ev/s", null);
-    report.figure("shipperToRaw", "(a') shipper alone / raw", rate / rawRate, "", ">= 0.80");
     report.figure("shipperRanDry", "(a') outbox ran dry during the window (1 = yes)",
         shipper.backlog() == 0 ? 1 : 0, "", "0");
     report.loadAverage("shipperAlone");
-  }
-
-  private double rawBulk(String pattern) throws Exception {
-    RawBulkLoad raw = new RawBulkLoad(es, pattern.replace("-*", ""), o.batchSize());
-    raw.runFor(seconds(o.warmupSeconds()));
-    long before = es.searchable(pattern);
-    long start = System.nanoTime();
-    raw.runFor(seconds(o.seconds()));
-    double rate = perSecond(es.searchable(pattern) - before, start);
-    report.figure("rawBulkPerSecond", "(a) limit: raw bulk, searchable events/s", rate, "ev/s", null);
-    report.loadAverage("raw");
     return rate;
   }
 
-  private double sustained(double rawRate) throws Exception {
+  private double sustained() throws Exception {
     long appended;
     long before;
     long start;
@@ -143,7 +153,6 @@ public final class AuditLoad {
     report.loadAverage("sustained");
     report.figure("sustainedPerSecond", "(a) audit: access to searchable, events/s", rate, "ev/s",
         null);
-    report.figure("sustainedToRaw", "(a) audit / raw", rate / rawRate, "", ">= 0.80");
     long backlog = shipper.backlog();
     report.figure("backlogAfterSustained", "(a) events left in the outbox at the end", backlog,
         "events", null);
