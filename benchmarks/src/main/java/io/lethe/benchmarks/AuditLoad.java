@@ -75,7 +75,8 @@ public final class AuditLoad {
 
   private void run(String rawPattern) throws Exception {
     RawBulkLoad raw = new RawBulkLoad(es, rawPattern.replace("-*", ""), o.batchSize());
-    raw.runFor(seconds(o.warmupSeconds()));
+    // A fresh node indexes several times slower for its first half minute (its own JIT).
+    raw.runFor(seconds(Math.max(30, o.warmupSeconds())));
     double rawBefore = rawBulk(raw, rawPattern, "rawBefore", "before");
     double sustained = sustained();
     latency();
@@ -112,8 +113,12 @@ public final class AuditLoad {
    * with the schema.
    */
   private double shippingCapacity(double rawRate) throws Exception {
-    long events = Math.min(250_000, Math.round(rawRate * o.seconds() * 1.2));
+    // Enough that the shipper cannot run dry at the raw rate; a dry outbox is reported.
+    long events = Math.min(250_000, Math.max(100_000, Math.round(rawRate * o.seconds() * 1.2)));
+    long fillStart = System.nanoTime();
     LoadPrefill.fill(db, events, 2);
+    report.figure("prefillPerSecond", "(a') prefill, 1000 appends per transaction, events/s",
+        perSecond(events, fillStart), "ev/s", null);
     long before = es.searchable(auditPattern);
     long start = System.nanoTime();
     try (ShipperLoop loop = new ShipperLoop(shipper, o.shipIntervalMs())) {
