@@ -37,7 +37,9 @@ class CrashBeforeShippingIT {
   @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
   @RegisterExtension static final ElasticsearchExtension es = new ElasticsearchExtension();
 
-  private static final String PREFIX = "crash-it";
+  // Unique per run: a developer's long-lived cluster keeps the indices of earlier runs.
+  private static final String PREFIX = "crash-it-" + java.util.UUID.randomUUID().toString()
+      .substring(0, 8);
   private static final int FIRST_COMMITS = 40;
   private static final int OPEN_EVENTS = 5;
   private static final int COMMITS_AFTER_READY = 30;
