@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * One link of the audit chain: {@code hash = SHA-256(prev ‖ UTF-8(canonical document))} with
@@ -12,6 +13,8 @@ import java.util.HexFormat;
 public record ChainLink(long seq, String prev, String hash) {
 
   public static final String GENESIS = "0".repeat(64);
+  // Compiled once: every link of every shipped batch is checked.
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
   public ChainLink {
     if (seq < 1) {
@@ -44,7 +47,7 @@ public record ChainLink(long seq, String prev, String hash) {
   }
 
   private static void requireHex(String value, String name) {
-    if (value == null || !value.matches("[0-9a-f]{64}")) {
+    if (value == null || !HEX.matcher(value).matches()) {
       throw new IllegalArgumentException(name + " must be 64 lower-case hex digits");
     }
   }
