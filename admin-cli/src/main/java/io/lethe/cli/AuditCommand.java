@@ -149,7 +149,7 @@ final class AuditCommand {
 
     @Override
     int run() {
-      JsonNode r = api().get("/v1/audit/verify");
+      JsonNode r = api().post("/v1/audit/verify", null);
       String status = r.path("status").asText();
       List<Column> fields = switch (status) {
         case "intact" -> List.of(Column.of("status", "status"), Column.of("events", "events"),
