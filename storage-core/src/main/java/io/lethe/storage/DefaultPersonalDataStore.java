@@ -171,6 +171,9 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     Subject erased = lifecycle.transition(c, subjectId, SubjectStatus.ERASED, now());
     // A digest outliving the key would still tell whether a phone number was this subject's.
     indexer.forgetSubject(c, subjectId);
+    // The key is gone, so this ciphertext is already unreadable; purging it in the same
+    // transaction leaves the database holding only ids and dates for the subject.
+    records.deleteFieldsOfSubject(c, subjectId);
     return erased;
   }
 

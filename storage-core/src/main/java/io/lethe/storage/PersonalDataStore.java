@@ -114,9 +114,10 @@ public interface PersonalDataStore {
   Subject resumeSubject(Connection c, UUID subjectId);
 
   /**
-   * Crypto-shreds the subject: deletes its wrapped key and its records' blind index rows and
-   * marks it ERASED, so none of its ciphertexts can be read or found again. Legal holds are the caller's to check; rows are purged later
-   * by the lifecycle jobs.
+   * Crypto-shreds the subject: deletes its wrapped key, its records' blind index rows and field
+   * ciphertexts, and marks it ERASED, so nothing of it can be read or found again; record rows
+   * stay as value-free tombstones and objects are the caller's to delete
+   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check.
    */
   Subject eraseSubject(Connection c, UUID subjectId);
 }

@@ -53,6 +53,17 @@ final class RecordStore {
     }
   }
 
+  /** Deletes every field ciphertext of the subject's records; the record rows stay, value-free. */
+  int deleteFieldsOfSubject(Connection c, UUID subjectId) {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_fields WHERE record_id IN"
+        + " (SELECT id FROM records WHERE subject_id = ?)")) {
+      ps.setObject(1, subjectId);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.failed("purge a subject's fields", e);
+    }
+  }
+
   Optional<RecordRow> find(Connection c, UUID id) {
     String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
         + " expires_at"

@@ -248,6 +248,14 @@ abstract class PersonalDataStoreContract {
         assertThat(rs.getString(1)).isNull();
       }
     }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM record_fields WHERE record_id = ?")) {
+      ps.setObject(1, stored.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("the ciphertext is purged with the key").isZero();
+      }
+    }
   }
 
   @Test
