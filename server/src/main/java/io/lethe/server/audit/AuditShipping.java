@@ -39,7 +39,7 @@ public final class AuditShipping implements AutoCloseable {
     }
   }
 
-  /** Ships everything waiting now; for tests and shutdown. */
+  /** Ships everything waiting now, without waiting for the next scheduled run. */
   public int drainNow() {
     return shipper.map(AuditShipper::drain).orElse(0);
   }

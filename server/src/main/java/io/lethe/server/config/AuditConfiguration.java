@@ -98,11 +98,6 @@ public class AuditConfiguration {
       return Optional.ofNullable(indexOrNull);
     }
 
-    /** The URL of the cluster, for status output; empty when off. */
-    public Optional<String> nodeUrl() {
-      return Optional.ofNullable(node).map(ElasticsearchNode::url);
-    }
-
     @Override
     public void close() {
       if (indexOrNull != null) {
