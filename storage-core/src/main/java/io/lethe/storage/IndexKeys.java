@@ -5,6 +5,8 @@ import io.lethe.storage.keys.DataKey;
 import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.keys.WrappedKey;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,43 @@ final class IndexKeys {
   /** The version new digests are written under; created (version 1) on the first write. */
   IndexRootKey current(Connection c, Instant now) {
     List<IndexKeyRow> active = store.active(c);
-    return active.isEmpty() ? create(c, now) : open(active.get(0));
+    return active.isEmpty() ? createFirst(c, now) : open(active.get(0));
+  }
+
+  /**
+   * Concurrent first writes on a fresh database race to create version 1; the losers' inserts
+   * fail on the primary key. Each loser undoes only its insert and takes the winner's version,
+   * so no first write is refused for it.
+   */
+  private IndexRootKey createFirst(Connection c, Instant now) {
+    Savepoint before = savepoint(c);
+    try {
+      return create(c, now);
+    } catch (StorageException e) {
+      if (before == null) {
+        throw e;
+      }
+      try {
+        c.rollback(before);
+      } catch (SQLException undo) {
+        e.addSuppressed(undo);
+        throw e;
+      }
+      List<IndexKeyRow> created = store.active(c);
+      if (created.isEmpty()) {
+        throw e;
+      }
+      return open(created.get(0));
+    }
+  }
+
+  /** A savepoint inside the caller's transaction; null in auto-commit, where none is needed. */
+  private static Savepoint savepoint(Connection c) {
+    try {
+      return c.getAutoCommit() ? null : c.setSavepoint();
+    } catch (SQLException e) {
+      throw Jdbc.failed("set a savepoint before creating the first blind index key", e);
+    }
   }
 
   /** Every version a lookup must search, newest first; empty before the first write. */

@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage storage,
     Lifecycle lifecycle, Audit audit, Security security) {
 
-  public record Objects(String endpoint, String accessKey, String secretKey, String bucket) {
+  /**
+   * The S3 API (blank endpoint: embedded S3Proxy), and how often bucket objects no row refers to
+   * are removed, once they are at least the minimum age.
+   */
+  public record Objects(String endpoint, String accessKey, String secretKey, String bucket,
+      Duration orphanSweepInterval, Duration orphanMinAge) {
     public boolean embedded() {
       return endpoint == null || endpoint.isBlank();
     }
@@ -47,9 +52,11 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
 
   /**
    * The retention policy file (blank: the built-in one), the cron schedule of each job (blank:
-   * run only on request) and the job batch size.
+   * run only on request), the job batch size, and how often a node checks in with the cluster
+   * (a node silent for longer is taken for dead and its running jobs resume elsewhere).
    */
-  public record Lifecycle(String policyFile, java.util.Map<String, String> schedules, int batchSize) {
+  public record Lifecycle(String policyFile, java.util.Map<String, String> schedules, int batchSize,
+      Duration checkinInterval) {
     public Lifecycle {
       schedules = schedules == null ? java.util.Map.of() : java.util.Map.copyOf(schedules);
     }

@@ -51,8 +51,10 @@ class LifecycleConfiguration {
         cron.put(job, expression);
       }
     });
-    LifecycleScheduler scheduler = LifecycleScheduler.create(dataSource,
-        SchedulerSettings.defaults(cron), runner, jobs);
+    SchedulerSettings defaults = SchedulerSettings.defaults(cron);
+    LifecycleScheduler scheduler = LifecycleScheduler.create(dataSource, new SchedulerSettings(
+        defaults.clusterName(), defaults.instanceId(), defaults.threads(), defaults.cronByJob(),
+        properties.lifecycle().checkinInterval()), runner, jobs);
     scheduler.start();
     return scheduler;
   }
