@@ -60,8 +60,8 @@ class JobsController {
       @RequestBody(required = false) RunRequest body) {
     caller.require("jobs:run");
     if (!scheduler.jobNames().contains(name)) {
-      throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no job named '" + name
-          + "'; the jobs are " + scheduler.jobNames());
+      throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no such job; the jobs are "
+          + scheduler.jobNames());
     }
     UUID runId = scheduler.runNow(name, body != null && body.dryRun());
     audit.recordAlone(audit.event("job.run.request", Outcome.SUCCESS).category("process")
@@ -81,6 +81,10 @@ class JobsController {
   @GetMapping("/runs")
   List<JobRun> history(@RequestParam String job, @RequestParam(defaultValue = "20") int limit) {
     caller.require("jobs:read");
+    if (!scheduler.jobNames().contains(job)) {
+      throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no such job; the jobs are "
+          + scheduler.jobNames());
+    }
     return transactions.inTransaction(c -> runs.recent(c, job, Math.max(1, Math.min(limit, 200))));
   }
 

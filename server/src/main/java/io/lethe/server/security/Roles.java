@@ -30,7 +30,7 @@ public final class Roles {
     for (String role : roles) {
       List<String> granted = BUILT_IN.get(role);
       if (granted == null) {
-        throw new IllegalArgumentException("unknown role '" + role + "'; the roles are "
+        throw new IllegalArgumentException("a role is not one of the built-in roles "
             + BUILT_IN.keySet().stream().sorted().toList());
       }
       out.addAll(granted);
