@@ -3,6 +3,7 @@ package io.lethe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lethe.testsupport.server.LetheServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +26,8 @@ class LetheCliIT {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = LetheServerProcess.start(dir);
+    server = LetheServerProcess.in(dir).env("LETHE_AUDIT_ES_MODE", "off")
+        .env("LETHE_KEYRING_PASSPHRASE", "correct horse battery staple").start();
     setup = new ApiClient(server.url(), server.bootstrapKey());
     config = dir.resolve("home/.config/lethe/config");
     CliConfig.write(config, server.url(), server.bootstrapKey());
