@@ -98,7 +98,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }
     RecordRow row = records.find(c, recordId).orElseThrow(() -> new StorageException(
         StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
-    SubjectRow subject = lifecycle.usable(c, row.subjectId());
+    SubjectRow subject = lifecycle.readable(c, row.subjectId(), purpose);
     Optional<RecordType> type = schema.recordType(row.type());
     Map<String, byte[]> stored = inSchemaOrder(type, records.fields(c, recordId));
     Map<String, String> shown = new LinkedHashMap<>();
@@ -125,6 +125,28 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }
     return new RecordView(row.id(), row.subjectId(), row.type(), shown, withheld,
         row.createdAt());
+  }
+
+  @Override
+  public List<RecordView> readAllRecords(Connection c, UUID subjectId, String purpose) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    if (purpose == null || !schema.hasPurpose(purpose)) {
+      throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
+          "purpose '" + purpose + "' is not declared in the schema");
+    }
+    SubjectRow subject = lifecycle.readable(c, subjectId, purpose);
+    List<RecordView> views = new java.util.ArrayList<>();
+    try (SecretBytes key = keys.unwrap(subject.key())) {
+      for (RecordRow row : records.ofSubject(c, subjectId)) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        inSchemaOrder(schema.recordType(row.type()), records.fields(c, row.id()))
+            .forEach((name, ciphertext) -> shown.put(name, codec.decrypt(key,
+                new FieldContext(subjectId, row.id(), name, row.schemaVersion()), ciphertext)));
+        views.add(new RecordView(row.id(), subjectId, row.type(), shown, Set.of(),
+            row.createdAt()));
+      }
+    }
+    return views;
   }
 
   @Override

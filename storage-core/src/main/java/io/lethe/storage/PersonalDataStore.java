@@ -61,9 +61,19 @@ public interface PersonalDataStore {
    * Reads a record for {@code purpose}. Fields the schema does not open to that purpose are not
    * decrypted and are listed in {@link RecordView#withheldFields()}; the rest are masked unless
    * {@code plain}. Throws {@code storage.purpose.unknown}, {@code storage.record.not-found},
-   * {@code storage.subject.suspended} or {@code storage.subject.erased}.
+   * {@code storage.subject.suspended} (a suspended subject is read only for
+   * {@link SubjectStatus#LEGAL_OBLIGATION}) or {@code storage.subject.erased}.
    */
   RecordView readRecord(Connection c, UUID recordId, String purpose, boolean plain);
+
+  /**
+   * Every live record of the subject with every field decrypted in plain, whatever the schema
+   * opens to {@code purpose}: the subject's own copy of their data (an export). The caller
+   * checks that the purpose and the caller may do this. Throws {@code storage.purpose.unknown},
+   * {@code storage.subject.not-found}, {@code storage.subject.suspended} (unless the purpose is
+   * {@link SubjectStatus#LEGAL_OBLIGATION}) or {@code storage.subject.erased}.
+   */
+  List<RecordView> readAllRecords(Connection c, UUID subjectId, String purpose);
 
   /**
    * Records of {@code type} whose searchable {@code field} equals {@code value} once normalized
@@ -101,7 +111,10 @@ public interface PersonalDataStore {
    */
   RecordChange deleteRecord(Connection c, UUID recordId);
 
-  /** ACTIVE → SUSPENDED: the subject's data is neither written nor read until resumed. */
+  /**
+   * ACTIVE → SUSPENDED: the subject's data is not written until resumed, and read only for
+   * {@link SubjectStatus#LEGAL_OBLIGATION}. {@code storage.subject.erased} once erased.
+   */
   Subject suspendSubject(Connection c, UUID subjectId);
 
   /**

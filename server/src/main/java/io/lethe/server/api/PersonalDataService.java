@@ -45,10 +45,13 @@ class PersonalDataService {
   private final HoldGuard holds;
   private final io.lethe.storage.objects.ObjectStore objects;
   private final SubjectRequests requests;
+  private final SubjectWrites writes;
 
   PersonalDataService(PersonalDataStore store, Schema schema, Transactions transactions,
       AuditTrail audit, Caller caller, HoldGuard holds,
-      io.lethe.storage.objects.ObjectStore objects, SubjectRequests requests) {
+      io.lethe.storage.objects.ObjectStore objects, SubjectRequests requests,
+      SubjectWrites writes) {
+    this.writes = writes;
     this.holds = holds;
     this.objects = objects;
     this.requests = requests;
@@ -221,6 +224,8 @@ class PersonalDataService {
       holds.recordNotHeld(c, recordId);
       RecordChange change = store.deleteRecord(c, recordId);
       caller.require("records:delete:" + change.type());
+      // The store deletes whatever the status (retention must); the API does not (rollback).
+      writes.requireWritable(c, change.subjectId());
       audit.record(c, audit.event("record.delete", Outcome.SUCCESS).subject(change.subjectId())
           .record(recordId, change.type()).fields(new ArrayList<>(change.fields())).build());
       return change;
