@@ -8,6 +8,7 @@ import io.lethe.storage.crypto.SecretBytes;
 import io.lethe.storage.fields.FieldValues;
 import io.lethe.storage.keys.DataKey;
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.FieldDef;
 import io.lethe.storage.schema.RecordType;
 import io.lethe.storage.schema.Schema;
@@ -181,6 +182,19 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   @Override
   public Subject suspendSubject(Connection c, UUID subjectId) {
     return lifecycle.transition(c, subjectId, SubjectStatus.SUSPENDED, now());
+  }
+
+  @Override
+  public WrappedKey migrateSubjectKey(Connection c, UUID subjectId, String kekName) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(kekName, "kekName");
+    SubjectRow row = lifecycle.keyed(c, subjectId);
+    WrappedKey moved = keys.rewrapUnder(kekName, row.key());
+    if (!new RewrapStore().update(c, new RewrapStore.Row(subjectId, row.key()), moved)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " changed its key concurrently; retry");
+    }
+    return moved;
   }
 
   @Override

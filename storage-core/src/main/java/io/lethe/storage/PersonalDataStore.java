@@ -1,6 +1,7 @@
 package io.lethe.storage;
 
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
@@ -122,6 +123,17 @@ public interface PersonalDataStore {
    * is still described). Throws {@code storage.subject.not-found}.
    */
   SubjectSummary describeSubject(Connection c, UUID subjectId);
+
+  /**
+   * Moves the subject key under the KEK named {@code kekName} ({@code KeyProvider.rewrapUnder}):
+   * unwrapped under the KEK that wraps it now, wrapped under the named one, and stored in place
+   * of the old wrapped key (compare-and-set), so every later unwrap goes to the new KEK. No
+   * field or object is decrypted or rewritten: they hang off the subject key, not the KEK (ADR
+   * 0011). Allowed while ACTIVE or SUSPENDED. Throws {@code storage.subject.not-found},
+   * {@code storage.subject.erased}, {@code storage.key.kek-unknown}, and
+   * {@code storage.subject.transition-invalid} if the key changed concurrently.
+   */
+  WrappedKey migrateSubjectKey(Connection c, UUID subjectId, String kekName);
 
   /** SUSPENDED → ACTIVE. */
   Subject resumeSubject(Connection c, UUID subjectId);

@@ -50,7 +50,7 @@ public final class SubjectKeyRewrap {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       while (true) {
-        List<RewrapStore.Row> batch = store.claim(c, target, after, batchSize);
+        List<RewrapStore.Row> batch = store.claim(c, keys.kekId(), target, after, batchSize);
         if (batch.isEmpty()) {
           c.commit();
           break;
@@ -84,9 +84,9 @@ public final class SubjectKeyRewrap {
    * How many stored subject keys are still wrapped below {@code version}; reads without locking.
    * Zero means versions below {@code version} can be retired without losing any subject.
    */
-  public static long remaining(DataSource dataSource, int version) {
+  public static long remaining(DataSource dataSource, KeyProvider keys, int version) {
     try (Connection c = dataSource.getConnection()) {
-      return new RewrapStore().countBelow(c, version);
+      return new RewrapStore().countBelow(c, keys.kekId(), version);
     } catch (SQLException e) {
       throw Jdbc.failed("count subject keys to rewrap", e);
     }

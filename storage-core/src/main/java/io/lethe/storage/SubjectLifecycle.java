@@ -38,6 +38,16 @@ final class SubjectLifecycle {
     return usable(c, subjectId);
   }
 
+  /** The subject if it still has a key (ACTIVE or SUSPENDED), else not-found or erased. */
+  SubjectRow keyed(Connection c, UUID subjectId) {
+    SubjectRow row = subjects.find(c, subjectId).orElseThrow(() -> notFound(subjectId));
+    if (row.subject().status() == SubjectStatus.ERASED) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "subject " + subjectId + " was erased; it has no key to move");
+    }
+    return row;
+  }
+
   /** Applies {@code to} if {@link SubjectStatus#canBecome} allows it from the current status. */
   Subject transition(Connection c, UUID subjectId, SubjectStatus to, Instant now) {
     Subject current = subjects.find(c, subjectId).map(SubjectRow::subject)
