@@ -37,6 +37,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   private final BlindIndexer indexer;
   private final RecordCorrections corrections;
   private final RecordExpiry expiry;
+  private final RecordAnonymization anonymization;
 
   DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock,
       BlindIndexSettings indexSettings, RecordExpiry expiry) {
@@ -48,6 +49,8 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     this.indexer = new BlindIndexer(new IndexKeys(keys,
         Objects.requireNonNull(indexSettings, "indexSettings")));
     this.corrections = new RecordCorrections(schema, keys, codec, lifecycle, records, indexer);
+    this.anonymization =
+        new RecordAnonymization(schema, keys, codec, subjects, records, indexer);
   }
 
   static PersonalDataStore create(Schema schema, KeyProvider keys,
@@ -149,6 +152,15 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   public RecordChange deleteRecord(Connection c, UUID recordId) {
     Objects.requireNonNull(recordId, "recordId");
     return corrections.delete(c, recordId, now());
+  }
+
+  @Override
+  public AnonymizedRecord anonymizeRecord(Connection c, UUID recordId,
+      RecordAnonymizer anonymizer, String policyVersion) {
+    Objects.requireNonNull(recordId, "recordId");
+    Objects.requireNonNull(anonymizer, "anonymizer");
+    Objects.requireNonNull(policyVersion, "policyVersion");
+    return anonymization.anonymize(c, recordId, anonymizer, policyVersion, now());
   }
 
   @Override

@@ -101,6 +101,24 @@ public interface PersonalDataStore {
    */
   RecordChange deleteRecord(Connection c, UUID recordId);
 
+  /**
+   * Replaces an ACTIVE record by an anonymized copy, in the caller's transaction: its fields are
+   * decrypted and handed to {@code anonymizer}; what it returns is stored in
+   * {@code anonymized_records} under a fresh random id, with no subject, no blind index and the
+   * month of anonymization only. The original's ciphertexts and blind index rows are deleted
+   * and its row stays as an ANONYMIZED tombstone, so a record is anonymized once. The record's
+   * objects are the caller's to delete ({@code ObjectStore.deleteForRecord}). Legal holds are
+   * the caller's to check. A record of an erased subject has nothing left to keep: it becomes
+   * a tombstone and no copy is written.
+   *
+   * <p>Throws {@code storage.record.not-found} (also when not ACTIVE any more),
+   * {@code storage.subject.suspended} (processing is restricted; retry after resumption),
+   * {@code storage.field.unknown} or {@code storage.field.invalid} if the anonymizer returns a
+   * field the type lacks or an empty or over-long value.
+   */
+  AnonymizedRecord anonymizeRecord(Connection c, UUID recordId, RecordAnonymizer anonymizer,
+      String policyVersion);
+
   /** ACTIVE → SUSPENDED: the subject's data is neither written nor read until resumed. */
   Subject suspendSubject(Connection c, UUID subjectId);
 
