@@ -38,6 +38,10 @@ final class ExpiredRecords {
   List<Candidate> claim(Connection c, Instant now, Optional<SweepCursor> after, int limit) {
     String sql = "SELECT id, subject_id, type, retention_class, expires_at FROM records"
         + " WHERE state = 'ACTIVE' AND expires_at <= ?"
+        // An erased subject's records are the erasure's to purge (its key is already gone):
+        // taking them here too would delete and audit them a second time.
+        + " AND NOT EXISTS (SELECT 1 FROM subjects s WHERE s.id = records.subject_id"
+        + " AND s.status = 'ERASED')"
         + (onlyClass.isPresent() ? " AND retention_class = ?" : "")
         + (after.isPresent() ? " AND (expires_at > ? OR (expires_at = ? AND id > ?))" : "")
         + " ORDER BY expires_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";

@@ -31,6 +31,7 @@ public final class SweepFixture {
   public final ObjectStore objects;
   public final RetentionSweep sweep;
   public final RetentionSweep biometric;
+  public final TombstonePurge tombstones;
   public final JobRunner runner;
 
   public SweepFixture(DataSource dataSource, S3ProxyExtension s3, Path keyDir) throws Exception {
@@ -42,6 +43,7 @@ public final class SweepFixture {
     RetentionPolicy policy = RetentionPolicy.defaultPolicy();
     sweep = RetentionSweep.retentionSweep(policy, db.store, objects, db.holds);
     biometric = RetentionSweep.biometricPurge(policy, db.store, objects, db.holds);
+    tombstones = new TombstonePurge(objects, java.time.Duration.ofDays(1));
     runner = new JobRunner(dataSource, db.audit, Clock.systemUTC(), 2);
   }
 
