@@ -36,6 +36,9 @@ public enum LifecycleErrorCode {
   SCHEDULER_FAILED("lifecycle.scheduler.failed"),
   /** A cron expression in the configuration that Quartz cannot parse. */
   SCHEDULE_INVALID("lifecycle.scheduler.schedule-invalid"),
+  REQUEST_NOT_FOUND("lifecycle.request.not-found"),
+  /** A subject-request status change that {@code RequestStatus} does not allow. */
+  REQUEST_TRANSITION_INVALID("lifecycle.request.transition-invalid"),
   /** The database refused or failed; SQLState only, never data. */
   DATABASE("lifecycle.database");
 
