@@ -19,6 +19,10 @@ public enum LifecycleErrorCode {
   HOLD_ALREADY_RELEASED("lifecycle.hold.already-released"),
   /** The subject or record to hold does not exist (or the record is already deleted). */
   HOLD_TARGET_NOT_FOUND("lifecycle.hold.target-not-found"),
+  /** An erasure (or other deletion) that a legal hold forbids for now. */
+  HELD("lifecycle.held"),
+  /** A job that may only be run on request was given a cron schedule. */
+  SCHEDULE_FORBIDDEN("lifecycle.scheduler.schedule-forbidden"),
   /** A job name that no scheduler or runner knows. */
   JOB_UNKNOWN("lifecycle.job.unknown"),
   JOB_RUN_NOT_FOUND("lifecycle.job.run-not-found"),

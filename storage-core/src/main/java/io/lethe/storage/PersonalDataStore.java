@@ -113,6 +113,24 @@ public interface PersonalDataStore {
   RecordChange deleteRecord(Connection c, UUID recordId);
 
   /**
+   * Replaces an ACTIVE record by an anonymized copy, in the caller's transaction: its fields are
+   * decrypted and handed to {@code anonymizer}; what it returns is stored in
+   * {@code anonymized_records} under a fresh random id, with no subject, no blind index and the
+   * month of anonymization only. The original's ciphertexts and blind index rows are deleted
+   * and its row stays as an ANONYMIZED tombstone, so a record is anonymized once. The record's
+   * objects are the caller's to delete ({@code ObjectStore.deleteForRecord}). Legal holds are
+   * the caller's to check. A record of an erased subject has nothing left to keep: it becomes
+   * a tombstone and no copy is written.
+   *
+   * <p>Throws {@code storage.record.not-found} (also when not ACTIVE any more),
+   * {@code storage.subject.suspended} (processing is restricted; retry after resumption),
+   * {@code storage.field.unknown} or {@code storage.field.invalid} if the anonymizer returns a
+   * field the type lacks or an empty or over-long value.
+   */
+  AnonymizedRecord anonymizeRecord(Connection c, UUID recordId, RecordAnonymizer anonymizer,
+      String policyVersion);
+
+  /**
    * ACTIVE → SUSPENDED: the subject's data is not written until resumed, and read only for
    * {@link SubjectStatus#LEGAL_OBLIGATION}. {@code storage.subject.erased} once erased.
    */
@@ -139,10 +157,26 @@ public interface PersonalDataStore {
   Subject resumeSubject(Connection c, UUID subjectId);
 
   /**
-   * Crypto-shreds the subject: deletes its wrapped key, its records' blind index rows and field
-   * ciphertexts, and marks it ERASED, so nothing of it can be read or found again; record rows
-   * stay as value-free tombstones and objects are the caller's to delete
-   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check.
+   * Crypto-shreds the subject in one go: {@link #destroySubjectKey}, then
+   * {@link #purgeErasedRecords} until none is left. Objects are the caller's to delete
+   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check. For a subject with
+   * many records the {@code erasure} job does the same in batches.
    */
   Subject eraseSubject(Connection c, UUID subjectId);
+
+  /**
+   * The first step of an erasure: deletes the subject's wrapped key and its blind index rows and
+   * marks it ERASED, so from this commit on nothing of it can be read or found, whatever is
+   * still stored. Throws {@code storage.subject.not-found} or
+   * {@code storage.subject.transition-invalid} (already erased). Legal holds are the caller's.
+   */
+  Subject destroySubjectKey(Connection c, UUID subjectId);
+
+  /**
+   * The second step: turns up to {@code limit} records of an ERASED subject into value-free
+   * DELETED tombstones (fields deleted, {@code expires_at} cleared, so no retention job takes
+   * them again) and returns what was purged, field names empty; an empty list when none is left.
+   * Throws {@code storage.subject.transition-invalid} while the subject still has its key.
+   */
+  List<RecordChange> purgeErasedRecords(Connection c, UUID subjectId, int limit);
 }
