@@ -8,6 +8,7 @@ import io.lethe.lifecycle.requests.SubjectRequest;
 import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
+import io.lethe.server.problem.StatisticsPurposeException;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.server.security.Caller;
 import io.lethe.storage.IndexHit;
@@ -158,6 +159,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
         .record(recordId, null);
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       caller.requireAny("records:read:<category>:" + purpose, categories().stream()
           .map(category -> "records:read:" + category + ":" + purpose).toList());
       RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
@@ -177,6 +179,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.lookup", Outcome.FAILURE).purpose(purpose)
         .record(null, type).fields(List.of(field));
     return audit.guarded(failure, () -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       FieldDef def = schema.recordType(type).flatMap(t -> t.field(field)).orElse(null);
       if (def != null) {
         if (!schema.hasPurpose(purpose)) {
@@ -203,6 +206,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.update", Outcome.FAILURE).purpose(purpose)
         .record(recordId, null).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       caller.requireAny("records:update:<type>", schema.recordTypes().keySet().stream()
           .map(type -> "records:update:" + type).toList());
       RecordChange change = store.updateFields(c, recordId, fields);

@@ -42,7 +42,8 @@ class LifecycleConfiguration {
   List<LifecycleJob> lifecycleJobs(RetentionPolicy policy, PersonalDataStore records,
       ObjectStore objects, LegalHolds holds) {
     return List.of(RetentionSweep.retentionSweep(policy, records, objects, holds),
-        RetentionSweep.biometricPurge(policy, records, objects, holds));
+        RetentionSweep.biometricPurge(policy, records, objects, holds),
+        RetentionSweep.anonymization(policy, records, objects, holds));
   }
 
   @Bean(destroyMethod = "close")
