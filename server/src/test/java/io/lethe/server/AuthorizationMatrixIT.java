@@ -79,6 +79,7 @@ class AuthorizationMatrixIT {
         Arguments.of("DELETE", "/v1/holds/" + ID, null),
         Arguments.of("GET", "/v1/jobs", null),
         Arguments.of("POST", "/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"),
+        Arguments.of("POST", "/v1/jobs/service-termination/runs", "{\"dryRun\":true}"),
         Arguments.of("GET", "/v1/jobs/runs/" + ID, null),
         Arguments.of("GET", "/v1/jobs/runs?job=retention-sweep", null),
         Arguments.of("POST", "/v1/jobs/anonymization/runs", "{\"dryRun\":true}"),

@@ -55,11 +55,16 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
 
   /**
    * The retention policy file (blank: the built-in one), the cron schedule of each job (blank:
-   * run only on request) and the job batch size.
+   * run only on request), the job batch size, how long a deleted record's value-free tombstone
+   * is kept before {@code tombstone-purge} removes it, and after how long without progress a
+   * running job is taken for abandoned by a dead node.
    */
-  public record Lifecycle(String policyFile, java.util.Map<String, String> schedules, int batchSize) {
+  public record Lifecycle(String policyFile, java.util.Map<String, String> schedules, int batchSize,
+      Duration tombstoneGrace, Duration abandonedAfter) {
     public Lifecycle {
       schedules = schedules == null ? java.util.Map.of() : java.util.Map.copyOf(schedules);
+      tombstoneGrace = tombstoneGrace == null ? Duration.ofDays(30) : tombstoneGrace;
+      abandonedAfter = abandonedAfter == null ? Duration.ofMinutes(10) : abandonedAfter;
     }
   }
 
