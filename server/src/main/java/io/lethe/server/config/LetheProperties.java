@@ -25,11 +25,19 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
    * AppRole), behind a cache of unwrapped subject keys bounded in size and time.
    */
   public record Keys(String provider, String keyringFile, String keyringPassphrase, Vault vault,
-      int cacheMaxEntries, Duration cacheTtl) {
+      int cacheMaxEntries, Duration cacheTtl, java.util.List<String> namedKeks) {
+
+    /** The named KEKs subjects may be moved to, without blanks. */
+    public java.util.List<String> namedKekList() {
+      return namedKeks == null ? java.util.List.of()
+          : namedKeks.stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
+    }
+
     @Override
     public String toString() {
       return "Keys[provider=" + provider + ", keyringFile=" + keyringFile + ", vault=" + vault
-          + ", cacheMaxEntries=" + cacheMaxEntries + ", cacheTtl=" + cacheTtl + "]";
+          + ", cacheMaxEntries=" + cacheMaxEntries + ", cacheTtl=" + cacheTtl + ", namedKeks="
+          + namedKeks + "]";
     }
   }
 

@@ -106,6 +106,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(ProblemWriter.problem(ApiErrorCode.NOT_FOUND, e.getMessage(), request));
   }
 
+  @ExceptionHandler(ApiProblemException.class)
+  ResponseEntity<ProblemDetail> api(ApiProblemException e, HttpServletRequest request) {
+    return respond(ProblemWriter.problem(e.code(), e.getMessage(), request));
+  }
+
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
     return respond(ProblemWriter.problem(ApiErrorCode.REQUEST_INVALID, e.getMessage(), request));
