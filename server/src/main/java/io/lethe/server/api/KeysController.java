@@ -64,7 +64,7 @@ class KeysController implements DisposableBean {
     caller.require("keys:read");
     int current = keys.currentVersion();
     return Map.of("currentVersion", current, "minDecryptionVersion", keys.minDecryptionVersion(),
-        "subjectKeysOnOlderVersions", SubjectKeyRewrap.remaining(dataSource, current));
+        "subjectKeysOnOlderVersions", SubjectKeyRewrap.remaining(dataSource, keys, current));
   }
 
   /** Permission {@code keys:rotate} → 202 {"runId"}; the rewrap runs in the background. */
