@@ -41,6 +41,7 @@ final class LetheServerProcess implements AutoCloseable {
     builder.environment().put("LETHE_PORT", Integer.toString(port));
     builder.environment().put("LETHE_AUDIT_ES_MODE", "off");
     builder.environment().put("LETHE_KEYRING_PASSPHRASE", "correct horse battery staple");
+    builder.environment().put("LETHE_KEYS_NAMED_KEKS", "region-b");
     process = builder.start();
     url = "http://127.0.0.1:" + port;
     CompletableFuture<Void> started = new CompletableFuture<>();
