@@ -78,6 +78,8 @@ class LifecycleApiIT {
     ApiClient.Response request = admin.get("/v1/requests/" + erased.json().path("requestId").asText());
     assertThat(request.json().path("status").asText()).isEqualTo("DONE");
     assertThat(request.json().path("kind").asText()).isEqualTo("erasure");
+    assertThat(request.json().path("history")).extracting(step -> step.path("status").asText())
+        .containsExactly("RECEIVED", "RUNNING", "DONE");
 
     ApiClient.Response gone = admin.get("/v1/records/" + record + "?purpose=account-management");
     assertThat(gone.status()).isEqualTo(410);

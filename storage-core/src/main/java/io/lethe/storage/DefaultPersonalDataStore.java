@@ -99,7 +99,13 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
       throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
           "purpose '" + purpose + "' is not declared in the schema");
     }
-    RecordRow row = records.find(c, recordId).orElseThrow(() -> new StorageException(
+    Optional<RecordRow> found = records.find(c, recordId);
+    if (found.isEmpty() && records.ofErasedSubject(c, recordId)) {
+      // Erasure leaves tombstones: say why the record is gone rather than that it never was.
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "the record's subject was erased; its data cannot be read");
+    }
+    RecordRow row = found.orElseThrow(() -> new StorageException(
         StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
     SubjectRow subject = lifecycle.usable(c, row.subjectId());
     Optional<RecordType> type = schema.recordType(row.type());
@@ -180,13 +186,41 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
 
   @Override
   public Subject eraseSubject(Connection c, UUID subjectId) {
+    Subject erased = destroySubjectKey(c, subjectId);
+    List<RecordChange> purged;
+    do {
+      purged = purgeErasedRecords(c, subjectId, 1000);
+    } while (!purged.isEmpty());
+    return erased;
+  }
+
+  @Override
+  public Subject destroySubjectKey(Connection c, UUID subjectId) {
     Subject erased = lifecycle.transition(c, subjectId, SubjectStatus.ERASED, now());
     // A digest outliving the key would still tell whether a phone number was this subject's.
     indexer.forgetSubject(c, subjectId);
-    // The key is gone, so this ciphertext is already unreadable; purging it in the same
-    // transaction leaves the database holding only ids and dates for the subject.
-    records.deleteFieldsOfSubject(c, subjectId);
     return erased;
+  }
+
+  @Override
+  public List<RecordChange> purgeErasedRecords(Connection c, UUID subjectId, int limit) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    SubjectRow subject = subjects.find(c, subjectId).orElseThrow(() -> new StorageException(
+        StorageErrorCode.SUBJECT_NOT_FOUND, "subject " + subjectId + " does not exist"));
+    if (subject.subject().status() != SubjectStatus.ERASED) {
+      // The key goes first, always: purging rows of a subject whose key still exists would
+      // leave a window where part of its data is gone and the rest still readable.
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " still has its key; destroy it before purging records");
+    }
+    Instant now = now();
+    // The key is gone, so this ciphertext is already unreadable; purging it leaves the database
+    // holding only ids, types and dates for the subject.
+    return records.tombstoneOfSubject(c, subjectId, limit, now).stream()
+        .map(r -> new RecordChange(r.id(), subjectId, r.type(), Set.of(), now)).toList();
   }
 
   private RecordType knownType(String type) {

@@ -132,10 +132,26 @@ public interface PersonalDataStore {
   Subject resumeSubject(Connection c, UUID subjectId);
 
   /**
-   * Crypto-shreds the subject: deletes its wrapped key, its records' blind index rows and field
-   * ciphertexts, and marks it ERASED, so nothing of it can be read or found again; record rows
-   * stay as value-free tombstones and objects are the caller's to delete
-   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check.
+   * Crypto-shreds the subject in one go: {@link #destroySubjectKey}, then
+   * {@link #purgeErasedRecords} until none is left. Objects are the caller's to delete
+   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check. For a subject with
+   * many records the {@code erasure} job does the same in batches.
    */
   Subject eraseSubject(Connection c, UUID subjectId);
+
+  /**
+   * The first step of an erasure: deletes the subject's wrapped key and its blind index rows and
+   * marks it ERASED, so from this commit on nothing of it can be read or found, whatever is
+   * still stored. Throws {@code storage.subject.not-found} or
+   * {@code storage.subject.transition-invalid} (already erased). Legal holds are the caller's.
+   */
+  Subject destroySubjectKey(Connection c, UUID subjectId);
+
+  /**
+   * The second step: turns up to {@code limit} records of an ERASED subject into value-free
+   * DELETED tombstones (fields deleted, {@code expires_at} cleared, so no retention job takes
+   * them again) and returns what was purged, field names empty; an empty list when none is left.
+   * Throws {@code storage.subject.transition-invalid} while the subject still has its key.
+   */
+  List<RecordChange> purgeErasedRecords(Connection c, UUID subjectId, int limit);
 }

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,14 +55,60 @@ final class RecordStore {
     }
   }
 
-  /** Deletes every field ciphertext of the subject's records; the record rows stay, value-free. */
-  int deleteFieldsOfSubject(Connection c, UUID subjectId) {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_fields WHERE record_id IN"
-        + " (SELECT id FROM records WHERE subject_id = ?)")) {
+  /**
+   * Turns up to {@code limit} of the subject's live records into DELETED tombstones: fields
+   * deleted, {@code expires_at} cleared (nothing is left for a retention job to expire), the row
+   * locked so two purges never take the same one. Returns them as they were; an empty list when
+   * none is left. Blind index rows are the caller's.
+   */
+  List<RecordRow> tombstoneOfSubject(Connection c, UUID subjectId, int limit,
+      Instant now) {
+    List<RecordRow> claimed = new ArrayList<>();
+    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
+        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, subjectId);
-      return ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimed.add(new RecordRow(rs.getObject("id", UUID.class),
+              rs.getObject("subject_id", UUID.class), rs.getString("type"),
+              rs.getInt("schema_version"), rs.getString("retention_class"),
+              Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
+        }
+      }
     } catch (SQLException e) {
-      throw Jdbc.failed("purge a subject's fields", e);
+      throw Jdbc.failed("claim a subject's records", e);
+    }
+    try (PreparedStatement fields = c.prepareStatement(
+            "DELETE FROM record_fields WHERE record_id = ?");
+        PreparedStatement row = c.prepareStatement("UPDATE records SET state = 'DELETED',"
+            + " expires_at = NULL, updated_at = ? WHERE id = ?")) {
+      for (RecordRow r : claimed) {
+        fields.setObject(1, r.id());
+        fields.addBatch();
+        Jdbc.setInstant(row, 1, now);
+        row.setObject(2, r.id());
+        row.addBatch();
+      }
+      fields.executeBatch();
+      row.executeBatch();
+    } catch (SQLException e) {
+      throw Jdbc.failed("purge a subject's records", e);
+    }
+    return claimed;
+  }
+
+  /** True if the record exists, deleted or not, and its subject was erased. */
+  boolean ofErasedSubject(Connection c, UUID recordId) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM records r JOIN subjects s"
+        + " ON s.id = r.subject_id WHERE r.id = ? AND s.status = 'ERASED'")) {
+      ps.setObject(1, recordId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("read a record's subject", e);
     }
   }
 

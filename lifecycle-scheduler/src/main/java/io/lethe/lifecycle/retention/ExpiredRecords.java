@@ -44,6 +44,10 @@ final class ExpiredRecords {
     }
     String sql = "SELECT id, subject_id, type, retention_class, expires_at FROM records"
         + " WHERE state = 'ACTIVE' AND expires_at <= ?"
+        // An erased subject's records are the erasure's to purge (its key is already gone):
+        // taking them here too would delete and audit them a second time.
+        + " AND NOT EXISTS (SELECT 1 FROM subjects s WHERE s.id = records.subject_id"
+        + " AND s.status = 'ERASED')"
         + onlyClasses.map(l -> " AND retention_class IN ("
             + String.join(", ", Collections.nCopies(l.size(), "?")) + ")").orElse("")
         + (after.isPresent() ? " AND (expires_at > ? OR (expires_at = ? AND id > ?))" : "")

@@ -34,6 +34,7 @@ public final class SweepFixture {
   /** The anonymization job under {@link #ANONYMIZE_ACCOUNTS}. */
   public final RetentionSweep anonymization;
   public final RetentionPolicy anonymizingPolicy;
+  public final TombstonePurge tombstones;
   public final JobRunner runner;
 
   /**
@@ -58,6 +59,7 @@ public final class SweepFixture {
     anonymizingPolicy.validateAgainst(io.lethe.storage.schema.Schema.defaultSchema());
     anonymization =
         RetentionSweep.anonymization(anonymizingPolicy, db.store, objects, db.holds);
+    tombstones = new TombstonePurge(objects, java.time.Duration.ofDays(1));
     runner = new JobRunner(dataSource, db.audit, Clock.systemUTC(), 2);
   }
 

@@ -2,6 +2,10 @@ package io.lethe.server.api;
 
 import io.lethe.audit.AuditEvent;
 import io.lethe.audit.AuditEvent.Outcome;
+import io.lethe.lifecycle.requests.RequestKind;
+import io.lethe.lifecycle.requests.RequestStatus;
+import io.lethe.lifecycle.requests.SubjectRequest;
+import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
 import io.lethe.server.problem.StatisticsPurposeException;
@@ -101,25 +105,28 @@ class PersonalDataService {
    * subject key is destroyed (every field and object of the subject becomes unreadable at once,
    * ADR 0010) and the objects are deleted, in the transaction that records the request.
    */
-  SubjectRequests.SubjectRequest erase(UUID subjectId) {
+  SubjectRequest erase(UUID subjectId) {
     AuditEvent.Builder failure = audit.event("subject.erase", Outcome.FAILURE).subject(subjectId);
     return audit.guarded(failure, () -> {
       caller.require("subjects:erase");
       return transactions.inTransaction(c -> {
         holds.subjectNotHeld(c, subjectId);
         store.eraseSubject(c, subjectId);
-        SubjectRequests.SubjectRequest request = requests.insertDone(c, subjectId, "erasure",
-            caller.principal().name(), java.time.Instant.now());
-        audit.record(c, audit.event("subject.erase", Outcome.SUCCESS).subject(subjectId).build());
+        UUID request = requests.receive(c, subjectId, RequestKind.ERASURE,
+            caller.principal().name()).id();
+        requests.transition(c, request, RequestStatus.RUNNING);
+        audit.record(c, audit.event("subject.erase", Outcome.SUCCESS).subject(subjectId)
+            .jobRun(request).build());
+        SubjectRequest done = requests.transition(c, request, RequestStatus.DONE);
         // Last: the bucket cannot roll back. The key is already gone in this transaction.
         objects.deleteAll(c, subjectId);
-        return request;
+        return done;
       });
     });
   }
 
   /** A subject request's state; permission {@code subjects:read}. */
-  java.util.Optional<SubjectRequests.SubjectRequest> request(UUID requestId) {
+  java.util.Optional<SubjectRequest> request(UUID requestId) {
     caller.require("subjects:read");
     return transactions.inTransaction(c -> requests.find(c, requestId));
   }

@@ -56,9 +56,9 @@ class SubjectsController {
   /** Erasure → 202 {"requestId"}; 409 with the hold's reason while held. */
   @PostMapping("/{id}/erasure")
   ResponseEntity<java.util.Map<String, Object>> erase(@PathVariable UUID id) {
-    SubjectRequests.SubjectRequest request = service.erase(id);
+    io.lethe.lifecycle.requests.SubjectRequest request = service.erase(id);
     return ResponseEntity.accepted().body(java.util.Map.of("requestId", request.id(),
-        "status", request.status()));
+        "status", request.status().name()));
   }
 
   /** Permission {@code records:create:<type>}. */

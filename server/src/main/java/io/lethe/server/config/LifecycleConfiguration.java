@@ -8,6 +8,7 @@ import io.lethe.lifecycle.jobs.LifecycleJob;
 import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.lifecycle.quartz.LifecycleScheduler;
 import io.lethe.lifecycle.quartz.SchedulerSettings;
+import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.lifecycle.retention.RetentionSweep;
 import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.objects.ObjectStore;
@@ -25,6 +26,11 @@ class LifecycleConfiguration {
   @Bean
   LegalHolds legalHolds(AuditOutbox outbox) {
     return LegalHolds.create(Clock.systemUTC(), outbox);
+  }
+
+  @Bean
+  SubjectRequests subjectRequests(AuditOutbox outbox) {
+    return new SubjectRequests(Clock.systemUTC(), outbox);
   }
 
   @Bean

@@ -82,6 +82,15 @@ public interface ObjectStore {
   int deleteAll(Connection c, UUID subjectId);
 
   /**
+   * Deletes up to {@code limit} (at most 1000) objects of the subject, whatever its status: the
+   * rows are locked and deleted, then the content goes with one S3 batch delete. Returns the ids
+   * deleted, none when nothing is left. Safe to redo after a rollback (content already gone
+   * from the bucket is not an error), which is what makes the erasure job resumable. Same
+   * rollback caveat as {@link #delete}: call it last in the transaction.
+   */
+  List<UUID> deleteBatch(Connection c, UUID subjectId, int limit);
+
+  /**
    * Deletes every object linked to the record, whatever its subject's status (the retention jobs
    * use this when a record expires), with S3 batch deletes; returns how many, 0 if none. Same
    * rollback caveat as {@link #delete}: call it last in the transaction.

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,6 +128,18 @@ final class S3ObjectStore implements ObjectStore {
     int deleted = rows.delete(c, "subject_id = ?", subjectId);
     bucket.removeAll(keys);
     return deleted;
+  }
+
+  @Override
+  public List<UUID> deleteBatch(Connection c, UUID subjectId, int limit) {
+    if (limit < 1 || limit > Bucket.DELETE_BATCH) {
+      throw new IllegalArgumentException("limit must be between 1 and " + Bucket.DELETE_BATCH);
+    }
+    Map<UUID, String> claimed = rows.claimOfSubject(c,
+        Objects.requireNonNull(subjectId, "subjectId"), limit);
+    rows.deleteIds(c, claimed.keySet());
+    bucket.removeAll(List.copyOf(claimed.values()));
+    return List.copyOf(claimed.keySet());
   }
 
   @Override

@@ -148,6 +148,29 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
   }
 
   @Test
+  void deleteBatch_takesAtMostTheLimit_andIsSafeToRedoAfterARollback() throws Exception {
+    UUID subject = aSubject();
+    for (int i = 0; i < 5; i++) {
+      put(subject, random(10 + i));
+    }
+    StoredObject kept = put(aSubject(), random(5));
+    people.destroySubjectKey(c, subject);
+    c.commit();
+
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(2);
+    c.rollback(); // the content is gone, the rows are back: a crash before the commit
+    assertThat(rowsOf(subject)).isEqualTo(5);
+    assertThat(bucketKeys()).hasSize(4);
+
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(2);
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(2);
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(1);
+    assertThat(store.deleteBatch(c, subject, 2)).isEmpty();
+    assertThat(rowsOf(subject)).isZero();
+    assertThat(bucketKeys()).containsExactly(storageKey(kept.id()));
+  }
+
+  @Test
   void deleteForRecord_removesTheRecordsObjectsOnly_evenForAnErasedSubject() throws Exception {
     UUID subject = aSubject();
     UUID record = people.createRecord(c, subject, "account", Map.of("idType",
