@@ -7,8 +7,6 @@ import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,12 +97,12 @@ class LifecycleApiIT {
         {"recordId":"%s","reason":"Fraud investigation","caseRef":"SEC-2026-77"}""".formatted(held));
     Thread.sleep(1500);
 
-    JsonNode dry = awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"));
+    JsonNode dry = admin.awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"));
     assertThat(dry.path("dryRun").asBoolean()).isTrue();
     assertThat(admin.get("/v1/records/" + expired + "?purpose=security-risk-control").status())
         .as("a dry run changes nothing").isEqualTo(200);
 
-    JsonNode run = awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}"));
+    JsonNode run = admin.awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}"));
     assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(run.path("counts").path("deleted").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(run.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);
@@ -120,21 +118,5 @@ class LifecycleApiIT {
         {"type":"device-log","fields":{"loggedAt":"2026-11-23T10:00:00+08:00","deviceModel":"Mate 60"}}""");
     assertThat(r.status()).isEqualTo(201);
     return r.json().path("id").asText();
-  }
-
-  private JsonNode awaitRun(ApiClient.Response started) throws Exception {
-    assertThat(started.status()).isEqualTo(202);
-    String runId = started.json().path("runId").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = admin.get("/v1/jobs/runs/" + runId).json();
-      String status = run.path("status").asText();
-      if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the run did not finish in 60 s: " + run);
   }
 }

@@ -29,7 +29,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The anonymization job against one database; subclassed once per database. */
+/**
+ * The anonymization job against one database. {@link RetentionSweepContract} extends it, so each
+ * database's sweep test runs these too, on the same fixture.
+ */
 abstract class AnonymizationContract {
 
   protected abstract SweepFixture fixture();
@@ -40,7 +43,7 @@ abstract class AnonymizationContract {
   private final Instant past = Instant.now().minus(Duration.ofHours(1));
 
   @BeforeEach
-  void clean() {
+  void takeEarlierRecordsOutOfReach() {
     f = fixture();
     db = f.db;
     f.forgetEarlierRecords();
