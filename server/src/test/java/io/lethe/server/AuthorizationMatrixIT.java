@@ -52,7 +52,7 @@ class AuthorizationMatrixIT {
   void aPrincipalWithoutPermissions() {
     if (nothingKey == null) {
       nothingName = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-      nothingKey = principals.create(nothingName, List.of("service"), List.of()).reveal();
+      nothingKey = principals.create(nothingName, List.of(), List.of()).reveal();
     }
   }
 
@@ -64,6 +64,8 @@ class AuthorizationMatrixIT {
         Arguments.of("POST", "/v1/subjects/" + ID + "/suspension", null),
         Arguments.of("DELETE", "/v1/subjects/" + ID + "/suspension", null),
         Arguments.of("POST", "/v1/subjects/" + ID + "/erasure", null),
+        Arguments.of("GET", "/v1/subjects/" + ID + "/export?purpose=data-subject-request", null),
+        Arguments.of("POST", "/v1/subjects/" + ID + "/migration", "{\"kek\":\"region-b\"}"),
         Arguments.of("POST", "/v1/subjects/" + ID + "/objects?category=accident", "x"),
         Arguments.of("GET", "/v1/records/" + ID + "?purpose=account-management", null),
         Arguments.of("GET", "/v1/records?type=account&field=mobile&value=13800000000&purpose=account-management", null),

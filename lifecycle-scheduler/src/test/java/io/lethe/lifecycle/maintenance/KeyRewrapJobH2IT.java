@@ -40,14 +40,14 @@ class KeyRewrapJobH2IT {
 
     assertThat(dry.status()).isEqualTo(JobRunStatus.SUCCEEDED);
     assertThat(dry.counts()).isEqualTo(new JobCounts(5, 0, 0, 0, 0, 0));
-    assertThat(SubjectKeyRewrap.remaining(h2, db.keys.currentVersion())).isEqualTo(5);
+    assertThat(SubjectKeyRewrap.remaining(h2, db.keys, db.keys.currentVersion())).isEqualTo(5);
 
     JobRun run = runner.run(job, false);
 
     assertThat(run.status()).isEqualTo(JobRunStatus.SUCCEEDED);
     assertThat(run.counts()).isEqualTo(new JobCounts(5, 0, 0, 0, 0, 0));
     assertThat(run.batches()).isEqualTo(4); // 2 + 2 + 1 + the empty one that ends it
-    assertThat(SubjectKeyRewrap.remaining(h2, db.keys.currentVersion())).isZero();
+    assertThat(SubjectKeyRewrap.remaining(h2, db.keys, db.keys.currentVersion())).isZero();
     assertThat(db.count("SELECT COUNT(*) FROM audit_outbox WHERE document LIKE ?",
         "%\"action\":\"key.rewrap\"%")).isEqualTo(3);
     UUID readable = record;

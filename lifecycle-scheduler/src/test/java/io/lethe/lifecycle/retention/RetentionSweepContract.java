@@ -143,13 +143,17 @@ abstract class RetentionSweepContract {
   }
 
   @Test
-  void anonymizeRecords_areDeferred_andLeftUnchanged() {
+  void anonymizeRecords_areAnonymizedByTheSweepItself_throughTheSameCodeAsTheAnonymizationJob() {
     UUID accident = db.anAccidentExpiredAt(db.aSubject(), past);
+    UUID log = db.aDeviceLogExpiredAt(db.aSubject(), past);
 
     JobRun run = f.run(f.sweep, false);
 
-    assertThat(run.counts()).isEqualTo(new JobCounts(1, 0, 0, 0, 1, 0));
-    assertThat(db.state(accident)).isEqualTo("ACTIVE");
+    assertThat(run.counts()).isEqualTo(new JobCounts(2, 1, 1, 0, 0, 0));
+    assertThat(db.state(accident)).isEqualTo("ANONYMIZED");
+    assertThat(db.fieldsOf(accident)).isZero();
+    assertThat(db.events("record.anonymize", "success", accident)).isEqualTo(1);
+    assertThat(db.state(log)).isEqualTo("DELETED");
   }
 
   @Test

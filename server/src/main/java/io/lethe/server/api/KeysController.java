@@ -48,7 +48,7 @@ class KeysController {
     caller.require("keys:read");
     int current = keys.currentVersion();
     return Map.of("currentVersion", current, "minDecryptionVersion", keys.minDecryptionVersion(),
-        "subjectKeysOnOlderVersions", SubjectKeyRewrap.remaining(dataSource, current));
+        "subjectKeysOnOlderVersions", SubjectKeyRewrap.remaining(dataSource, keys, current));
   }
 
   /** Permission {@code keys:rotate} → 202 {"runId"} of the key-rewrap run it fired. */

@@ -54,10 +54,12 @@ class PersonalDataService {
   private final SubjectRequests requests;
   private final Erasures erasures;
   private final LifecycleScheduler scheduler;
+  private final SubjectWrites writes;
 
   PersonalDataService(PersonalDataStore store, Schema schema, Transactions transactions,
       AuditTrail audit, Caller caller, HoldGuard holds, SubjectRequests requests,
-      Erasures erasures, LifecycleScheduler scheduler) {
+      Erasures erasures, LifecycleScheduler scheduler, SubjectWrites writes) {
+    this.writes = writes;
     this.holds = holds;
     this.requests = requests;
     this.erasures = erasures;
@@ -244,6 +246,8 @@ class PersonalDataService {
       holds.recordNotHeld(c, recordId);
       RecordChange change = store.deleteRecord(c, recordId);
       caller.require("records:delete:" + change.type());
+      // The store deletes whatever the status (retention must); the API does not (rollback).
+      writes.requireWritable(c, change.subjectId());
       audit.record(c, audit.event("record.delete", Outcome.SUCCESS).subject(change.subjectId())
           .record(recordId, change.type()).fields(new ArrayList<>(change.fields())).build());
       return change;

@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubjectsController {
 
   private final PersonalDataService service;
+  private final SubjectMigrations migrations;
 
-  SubjectsController(PersonalDataService service) {
+  SubjectsController(PersonalDataService service, SubjectMigrations migrations) {
     this.service = service;
+    this.migrations = migrations;
   }
 
   /** Permission {@code subjects:create}. */
@@ -64,6 +66,19 @@ class SubjectsController {
     io.lethe.lifecycle.requests.SubjectRequest request = service.erase(id);
     return ResponseEntity.accepted().body(java.util.Map.of("requestId", request.id(),
         "status", request.status().name()));
+  }
+
+  /**
+   * Moves the subject under the named KEK (another tenant or region): its key is rewrapped, no
+   * data re-encrypted (ADR 0011); permission {@code subjects:migrate}. Allowed while held.
+   */
+  @PostMapping(path = "/{id}/migration", consumes = "application/json")
+  java.util.Map<String, Object> migrate(@PathVariable UUID id,
+      @RequestBody MigrationRequest request) {
+    request.validate();
+    io.lethe.lifecycle.requests.SubjectRequest done = migrations.migrate(id, request.kek());
+    return java.util.Map.of("requestId", done.id(), "status", done.status().name(),
+        "kek", request.kek());
   }
 
   /** Permission {@code records:create:<type>}. */
