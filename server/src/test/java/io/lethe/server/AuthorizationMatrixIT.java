@@ -82,6 +82,8 @@ class AuthorizationMatrixIT {
         Arguments.of("POST", "/v1/jobs/service-termination/runs", "{\"dryRun\":true}"),
         Arguments.of("GET", "/v1/jobs/runs/" + ID, null),
         Arguments.of("GET", "/v1/jobs/runs?job=retention-sweep", null),
+        Arguments.of("POST", "/v1/jobs/anonymization/runs", "{\"dryRun\":true}"),
+        Arguments.of("GET", "/v1/statistics?type=accident&field=locationText", null),
         Arguments.of("GET", "/v1/audit/events", null),
         Arguments.of("GET", "/v1/audit/counts", null),
         Arguments.of("GET", "/v1/audit/touched-subjects?actor=a&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", null),

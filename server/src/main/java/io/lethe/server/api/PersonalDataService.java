@@ -12,6 +12,7 @@ import io.lethe.lifecycle.requests.SubjectRequest;
 import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
+import io.lethe.server.problem.StatisticsPurposeException;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.server.security.Caller;
 import io.lethe.storage.IndexHit;
@@ -52,13 +53,13 @@ class PersonalDataService {
   private final Caller caller;
   private final HoldGuard holds;
   private final SubjectRequests requests;
+  private final SubjectWrites writes;
   private final Erasures erasures;
   private final LifecycleScheduler scheduler;
-  private final SubjectWrites writes;
 
   PersonalDataService(PersonalDataStore store, Schema schema, Transactions transactions,
       AuditTrail audit, Caller caller, HoldGuard holds, SubjectRequests requests,
-      Erasures erasures, LifecycleScheduler scheduler, SubjectWrites writes) {
+      SubjectWrites writes, Erasures erasures, LifecycleScheduler scheduler) {
     this.writes = writes;
     this.holds = holds;
     this.requests = requests;
@@ -180,6 +181,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
         .record(recordId, null);
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       caller.requireAny("records:read:<category>:" + purpose, categories().stream()
           .map(category -> "records:read:" + category + ":" + purpose).toList());
       RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
@@ -199,6 +201,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.lookup", Outcome.FAILURE).purpose(purpose)
         .record(null, type).fields(List.of(field));
     return audit.guarded(failure, () -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       FieldDef def = schema.recordType(type).flatMap(t -> t.field(field)).orElse(null);
       if (def != null) {
         if (!schema.hasPurpose(purpose)) {
@@ -225,6 +228,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.update", Outcome.FAILURE).purpose(purpose)
         .record(recordId, null).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       caller.requireAny("records:update:<type>", schema.recordTypes().keySet().stream()
           .map(type -> "records:update:" + type).toList());
       RecordChange change = store.updateFields(c, recordId, fields);

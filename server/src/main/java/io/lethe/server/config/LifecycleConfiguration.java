@@ -63,7 +63,8 @@ class LifecycleConfiguration {
         Clock.systemUTC());
     return List.of(
         RetentionSweep.retentionSweep(policy, records, objects, holds),
-        RetentionSweep.biometricPurge(policy, records, objects, holds), erasure,
+        RetentionSweep.biometricPurge(policy, records, objects, holds),
+        RetentionSweep.anonymization(policy, records, objects, holds), erasure,
         new TombstonePurge(objects, properties.lifecycle().tombstoneGrace()),
         new KeyRewrapJob(keys),
         // Erases everything not held: the policies' promise when the service ends (ADR 0015).
@@ -89,7 +90,8 @@ class LifecycleConfiguration {
     // Refuses at start-up a schedule for a job that runs only on request (service-termination).
     LifecycleScheduler scheduler = LifecycleScheduler.create(dataSource, new SchedulerSettings(
         defaults.clusterName(), defaults.instanceId(), defaults.threads(), cron,
-        defaults.checkinInterval(), properties.lifecycle().abandonedAfter()), runner, jobs);
+        properties.lifecycle().checkinInterval(), properties.lifecycle().abandonedAfter()), runner,
+        jobs);
     scheduler.start();
     return scheduler;
   }
