@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lethe jobs list|run|status|history}: the lifecycle jobs. */
-@Command(name = "jobs", description = "Lifecycle jobs: retention sweep, biometric purge.",
+@Command(name = "jobs",
+    description = "Lifecycle jobs: retention sweep, biometric purge, anonymization.",
     subcommands = {JobsCommand.ListJobs.class, JobsCommand.Run.class, JobsCommand.Status.class,
         JobsCommand.History.class})
 final class JobsCommand {
