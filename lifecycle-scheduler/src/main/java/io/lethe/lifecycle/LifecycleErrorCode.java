@@ -19,6 +19,10 @@ public enum LifecycleErrorCode {
   HOLD_ALREADY_RELEASED("lifecycle.hold.already-released"),
   /** The subject or record to hold does not exist (or the record is already deleted). */
   HOLD_TARGET_NOT_FOUND("lifecycle.hold.target-not-found"),
+  /** An erasure (or other deletion) that a legal hold forbids for now. */
+  HELD("lifecycle.held"),
+  /** A job that may only be run on request was given a cron schedule. */
+  SCHEDULE_FORBIDDEN("lifecycle.scheduler.schedule-forbidden"),
   /** A job name that no scheduler or runner knows. */
   JOB_UNKNOWN("lifecycle.job.unknown"),
   JOB_RUN_NOT_FOUND("lifecycle.job.run-not-found"),
@@ -32,6 +36,9 @@ public enum LifecycleErrorCode {
   SCHEDULER_FAILED("lifecycle.scheduler.failed"),
   /** A cron expression in the configuration that Quartz cannot parse. */
   SCHEDULE_INVALID("lifecycle.scheduler.schedule-invalid"),
+  REQUEST_NOT_FOUND("lifecycle.request.not-found"),
+  /** A subject-request status change that {@code RequestStatus} does not allow. */
+  REQUEST_TRANSITION_INVALID("lifecycle.request.transition-invalid"),
   /** The database refused or failed; SQLState only, never data. */
   DATABASE("lifecycle.database");
 

@@ -61,7 +61,7 @@ class AuditApiIT {
 
   @Test
   void aLeakedServiceKey_yieldsTheListOfPeopleItsHolderRead() throws Exception {
-    ApiClient leaked = admin.withKey(principals.create("svc-leaky", List.of("service"),
+    ApiClient leaked = admin.withKey(principals.create("svc-leaky", List.of(),
         List.of("records:read:*:account-management")).reveal());
     Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
     String[] read = new String[2];
@@ -149,7 +149,7 @@ class AuditApiIT {
 
   @Test
   void auditSearch_needsItsPermission_andBadFiltersGetAProblem() throws Exception {
-    ApiClient service = admin.withKey(principals.create("svc-no-audit", List.of("service"),
+    ApiClient service = admin.withKey(principals.create("svc-no-audit", List.of(),
         List.of("records:read:*:*")).reveal());
     assertThat(service.get("/v1/audit/events").status()).isEqualTo(403);
 

@@ -52,7 +52,7 @@ class AuthorizationMatrixIT {
   void aPrincipalWithoutPermissions() {
     if (nothingKey == null) {
       nothingName = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-      nothingKey = principals.create(nothingName, List.of("service"), List.of()).reveal();
+      nothingKey = principals.create(nothingName, List.of(), List.of()).reveal();
     }
   }
 

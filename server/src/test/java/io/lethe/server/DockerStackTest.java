@@ -221,6 +221,34 @@ class DockerStackTest {
   }
 
   @Test
+  void everyLetheSettingOfApplicationYamlIsInTheConfigurationMetadata() throws IOException {
+    Map<String, Object> yaml;
+    try (Reader r = Files.newBufferedReader(APPLICATION_YAML)) {
+      yaml = new Yaml().load(r);
+    }
+    List<String> settings = new ArrayList<>();
+    flatten("lethe", yaml.get("lethe"), settings);
+    Set<String> metadata = SettingNames.load().metadataProperties();
+    assertThat(settings).as("lethe.* settings in application.yaml").isNotEmpty();
+    List<String> undocumented = settings.stream()
+        .filter(s -> metadata.stream().noneMatch(m -> canonical(s).startsWith(m))).toList();
+    assertThat(undocumented).as("settings missing from spring-configuration-metadata.json "
+        + "(a component of LetheProperties)").isEmpty();
+  }
+
+  private static void flatten(String prefix, Object node, List<String> out) {
+    if (node instanceof Map<?, ?> children) {
+      children.forEach((k, v) -> flatten(prefix + "." + k, v, out));
+    } else {
+      out.add(prefix);
+    }
+  }
+
+  private static String canonical(String setting) {
+    return setting.replace("-", "").toLowerCase();
+  }
+
+  @Test
   void theSettingCheckRejectsNamesTheServerDoesNotRead() throws IOException {
     SettingNames settings = SettingNames.load();
     assertThat(settings.reads("LETHE_S3_ENDPOINT")).isTrue();

@@ -22,6 +22,8 @@ final class Endpoints {
         new Endpoint("POST", "/v1/subjects/" + id + "/suspension", null),
         new Endpoint("DELETE", "/v1/subjects/" + id + "/suspension", null),
         new Endpoint("POST", "/v1/subjects/" + id + "/erasure", null),
+        new Endpoint("GET", "/v1/subjects/" + id + "/export?purpose=data-subject-request", null),
+        new Endpoint("POST", "/v1/subjects/" + id + "/migration", "{\"kek\":\"region-b\"}"),
         new Endpoint("POST", "/v1/subjects/" + id + "/objects?category=accident", "x"),
         new Endpoint("GET", "/v1/records/" + id + "?purpose=account-management", null),
         new Endpoint("GET", "/v1/records?type=account&field=mobile&value=13800000000&purpose=account-management", null),
@@ -35,8 +37,11 @@ final class Endpoints {
         new Endpoint("DELETE", "/v1/holds/" + id, null),
         new Endpoint("GET", "/v1/jobs", null),
         new Endpoint("POST", "/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"),
+        new Endpoint("POST", "/v1/jobs/service-termination/runs", "{\"dryRun\":true}"),
         new Endpoint("GET", "/v1/jobs/runs/" + id, null),
         new Endpoint("GET", "/v1/jobs/runs?job=retention-sweep", null),
+        new Endpoint("POST", "/v1/jobs/anonymization/runs", "{\"dryRun\":true}"),
+        new Endpoint("GET", "/v1/statistics?type=accident&field=locationText", null),
         new Endpoint("GET", "/v1/audit/events", null),
         new Endpoint("GET", "/v1/audit/counts", null),
         new Endpoint("GET", "/v1/audit/touched-subjects?actor=a&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", null),
@@ -48,7 +53,6 @@ final class Endpoints {
         new Endpoint("GET", "/v1/principals", null),
         new Endpoint("DELETE", "/v1/principals/" + id, null),
         new Endpoint("GET", "/v1/schema", null),
-        new Endpoint("GET", "/v1/policies", null),
-        new Endpoint("GET", "/actuator/prometheus", null));
+        new Endpoint("GET", "/v1/policies", null));
   }
 }

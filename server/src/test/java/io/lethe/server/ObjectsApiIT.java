@@ -79,7 +79,7 @@ class ObjectsApiIT {
     String subject = admin.post("/v1/subjects", null).json().path("id").asText();
     String objectId = admin.postBytes("/v1/subjects/" + subject + "/objects?category=biometric",
         "image/png", new byte[] {1, 2, 3}).json().path("id").asText();
-    ApiClient accidentsOnly = admin.withKey(principals.create("svc-accidents", List.of("service"),
+    ApiClient accidentsOnly = admin.withKey(principals.create("svc-accidents", List.of(),
         List.of("objects:read:accident:accident-handling")).reveal());
 
     assertThat(accidentsOnly.getBytes("/v1/objects/" + objectId + "?purpose=accident-handling")

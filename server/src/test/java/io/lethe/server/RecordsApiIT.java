@@ -75,7 +75,7 @@ class RecordsApiIT {
         + "&value=13700001111&purpose=statistics");
     assertThat(wrongPurpose.status()).isEqualTo(403);
 
-    ApiClient readOnly = admin.withKey(principals.create("svc-reader", List.of("service"),
+    ApiClient readOnly = admin.withKey(principals.create("svc-reader", List.of(),
         List.of("records:read:*:account-management")).reveal());
     assertThat(readOnly.get("/v1/records?type=account&field=mobile&value=13700001111"
         + "&purpose=account-management").status()).isEqualTo(403);
@@ -104,7 +104,7 @@ class RecordsApiIT {
         + "?purpose=data-subject-request", "{\"fields\":{\"mobile\":\"12\"}}");
     assertThat(invalid.status()).isEqualTo(422);
 
-    ApiClient reader = admin.withKey(principals.create("svc-reader-2", List.of("service"),
+    ApiClient reader = admin.withKey(principals.create("svc-reader-2", List.of(),
         List.of("records:read:*:*")).reveal());
     ApiClient.Response denied = reader.patch("/v1/records/" + ids[1]
         + "?purpose=data-subject-request", "{\"fields\":{\"mobile\":\"13500005555\"}}");
@@ -176,16 +176,22 @@ class RecordsApiIT {
         "/v1/subjects/{id}/objects", "/v1/objects/{id}", "/v1/audit/events",
         "/v1/audit/touched-subjects", "/v1/audit/verify");
     assertThat(docs.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
+    assertThat(docs.json().path("paths").path("/v1/subjects/{id}/records").path("post")
+        .path("responses").path("413").path("description").asText())
+        .contains("request.too-large");
   }
 
   @Test
   void operationsEndpoints_needMetricsRead_butTheBareHealthCheckIsOpen() throws Exception {
     ApiClient anonymous = admin.withKey(null);
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
-    assertThat(anonymous.get("/actuator/health").raw().body()).doesNotContain("components");
+    // The components' statuses, but nothing of the configuration (ADR 0014).
+    assertThat(anonymous.get("/actuator/health").raw().body())
+        .contains("\"database\"", "\"objectStore\"", "\"keyProvider\"")
+        .doesNotContain(s3.secretKey(), s3.accessKey(), pg.jdbcUrl());
     assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
 
-    ApiClient service = admin.withKey(principals.create("svc-no-metrics", List.of("service"),
+    ApiClient service = admin.withKey(principals.create("svc-no-metrics", List.of(),
         List.of("records:read:*:*")).reveal());
     assertThat(service.get("/actuator/prometheus").status()).isEqualTo(403);
 

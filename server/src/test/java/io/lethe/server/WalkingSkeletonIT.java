@@ -111,7 +111,7 @@ class WalkingSkeletonIT {
     String recordId = admin.post("/v1/subjects/" + subjectId + "/records", """
         {"type":"account","fields":{"idType":"resident-id","name":"%s","idNumber":"%s",
          "mobile":"%s"}}""".formatted(NAME, ID_NUMBER, MOBILE)).json().path("id").asText();
-    ApiClient contactOnly = admin.withKey(principals.create("svc-contact", List.of("service"),
+    ApiClient contactOnly = admin.withKey(principals.create("svc-contact", List.of(),
         List.of("records:read:contact:account-management")).reveal());
 
     ApiClient.Response masked = contactOnly.get("/v1/records/" + recordId + "?purpose=account-management");
@@ -143,7 +143,7 @@ class WalkingSkeletonIT {
     assertThat(forged.status()).isEqualTo(401);
     assertThat(forged.json().path("code").asText()).isEqualTo("auth.invalid");
 
-    ApiClient nothing = admin.withKey(principals.create("svc-nothing", List.of("service"),
+    ApiClient nothing = admin.withKey(principals.create("svc-nothing", List.of(),
         List.of()).reveal());
     ApiClient.Response denied = nothing.post("/v1/subjects", null);
     assertThat(denied.status()).isEqualTo(403);

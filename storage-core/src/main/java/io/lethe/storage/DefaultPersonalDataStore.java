@@ -8,6 +8,7 @@ import io.lethe.storage.crypto.SecretBytes;
 import io.lethe.storage.fields.FieldValues;
 import io.lethe.storage.keys.DataKey;
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.FieldDef;
 import io.lethe.storage.schema.RecordType;
 import io.lethe.storage.schema.Schema;
@@ -37,6 +38,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   private final BlindIndexer indexer;
   private final RecordCorrections corrections;
   private final RecordExpiry expiry;
+  private final RecordAnonymization anonymization;
 
   DefaultPersonalDataStore(Schema schema, KeyProvider keys, FieldCodec codec, Clock clock,
       BlindIndexSettings indexSettings, RecordExpiry expiry) {
@@ -48,6 +50,8 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     this.indexer = new BlindIndexer(new IndexKeys(keys,
         Objects.requireNonNull(indexSettings, "indexSettings")));
     this.corrections = new RecordCorrections(schema, keys, codec, lifecycle, records, indexer);
+    this.anonymization =
+        new RecordAnonymization(schema, keys, codec, subjects, records, indexer);
   }
 
   static PersonalDataStore create(Schema schema, KeyProvider keys,
@@ -96,9 +100,8 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
       throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
           "purpose '" + purpose + "' is not declared in the schema");
     }
-    RecordRow row = records.find(c, recordId).orElseThrow(() -> new StorageException(
-        StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
-    SubjectRow subject = lifecycle.usable(c, row.subjectId());
+    RecordRow row = records.require(c, recordId);
+    SubjectRow subject = lifecycle.readable(c, row.subjectId(), purpose);
     Optional<RecordType> type = schema.recordType(row.type());
     Map<String, byte[]> stored = inSchemaOrder(type, records.fields(c, recordId));
     Map<String, String> shown = new LinkedHashMap<>();
@@ -128,6 +131,28 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   @Override
+  public List<RecordView> readAllRecords(Connection c, UUID subjectId, String purpose) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    if (purpose == null || !schema.hasPurpose(purpose)) {
+      throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
+          "purpose '" + purpose + "' is not declared in the schema");
+    }
+    SubjectRow subject = lifecycle.readable(c, subjectId, purpose);
+    List<RecordView> views = new java.util.ArrayList<>();
+    try (SecretBytes key = keys.unwrap(subject.key())) {
+      for (RecordRow row : records.ofSubject(c, subjectId)) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        inSchemaOrder(schema.recordType(row.type()), records.fields(c, row.id()))
+            .forEach((name, ciphertext) -> shown.put(name, codec.decrypt(key,
+                new FieldContext(subjectId, row.id(), name, row.schemaVersion()), ciphertext)));
+        views.add(new RecordView(row.id(), subjectId, row.type(), shown, Set.of(),
+            row.createdAt()));
+      }
+    }
+    return views;
+  }
+
+  @Override
   public List<IndexHit> findByBlindIndex(Connection c, String type, String field, String value) {
     Objects.requireNonNull(value, "value");
     return indexer.find(c, knownType(type), field, value, codec);
@@ -152,6 +177,15 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   @Override
+  public AnonymizedRecord anonymizeRecord(Connection c, UUID recordId,
+      RecordAnonymizer anonymizer, String policyVersion) {
+    Objects.requireNonNull(recordId, "recordId");
+    Objects.requireNonNull(anonymizer, "anonymizer");
+    Objects.requireNonNull(policyVersion, "policyVersion");
+    return anonymization.anonymize(c, recordId, anonymizer, policyVersion, now());
+  }
+
+  @Override
   public SubjectSummary describeSubject(Connection c, UUID subjectId) {
     return SubjectSummaries.of(c, Objects.requireNonNull(subjectId, "subjectId"));
   }
@@ -162,19 +196,60 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   @Override
+  public WrappedKey migrateSubjectKey(Connection c, UUID subjectId, String kekName) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(kekName, "kekName");
+    SubjectRow row = lifecycle.keyed(c, subjectId);
+    WrappedKey moved = keys.rewrapUnder(kekName, row.key());
+    if (!new RewrapStore().update(c, new RewrapStore.Row(subjectId, row.key()), moved)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " changed its key concurrently; retry");
+    }
+    return moved;
+  }
+
+  @Override
   public Subject resumeSubject(Connection c, UUID subjectId) {
     return lifecycle.transition(c, subjectId, SubjectStatus.ACTIVE, now());
   }
 
   @Override
   public Subject eraseSubject(Connection c, UUID subjectId) {
+    Subject erased = destroySubjectKey(c, subjectId);
+    List<RecordChange> purged;
+    do {
+      purged = purgeErasedRecords(c, subjectId, 1000);
+    } while (!purged.isEmpty());
+    return erased;
+  }
+
+  @Override
+  public Subject destroySubjectKey(Connection c, UUID subjectId) {
     Subject erased = lifecycle.transition(c, subjectId, SubjectStatus.ERASED, now());
     // A digest outliving the key would still tell whether a phone number was this subject's.
     indexer.forgetSubject(c, subjectId);
-    // The key is gone, so this ciphertext is already unreadable; purging it in the same
-    // transaction leaves the database holding only ids and dates for the subject.
-    records.deleteFieldsOfSubject(c, subjectId);
     return erased;
+  }
+
+  @Override
+  public List<RecordChange> purgeErasedRecords(Connection c, UUID subjectId, int limit) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    SubjectRow subject = subjects.find(c, subjectId).orElseThrow(() -> new StorageException(
+        StorageErrorCode.SUBJECT_NOT_FOUND, "subject " + subjectId + " does not exist"));
+    if (subject.subject().status() != SubjectStatus.ERASED) {
+      // The key goes first, always: purging rows of a subject whose key still exists would
+      // leave a window where part of its data is gone and the rest still readable.
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " still has its key; destroy it before purging records");
+    }
+    Instant now = now();
+    // The key is gone, so this ciphertext is already unreadable; purging it leaves the database
+    // holding only ids, types and dates for the subject.
+    return records.tombstoneOfSubject(c, subjectId, limit, now).stream()
+        .map(r -> new RecordChange(r.id(), subjectId, r.type(), Set.of(), now)).toList();
   }
 
   private RecordType knownType(String type) {

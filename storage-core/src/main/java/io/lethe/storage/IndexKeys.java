@@ -5,11 +5,10 @@ import io.lethe.storage.keys.DataKey;
 import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.keys.WrappedKey;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,46 +31,19 @@ final class IndexKeys {
     this.digestBytes = settings.digestBytes();
   }
 
-  /** The version new digests are written under; created (version 1) on the first write. */
+  /**
+   * The version new digests are written under; created (version 1) on the first write. Nodes
+   * that find no key at the same moment all try to create it: the first insert wins and the
+   * others use its key.
+   */
   IndexRootKey current(Connection c, Instant now) {
     List<IndexKeyRow> active = store.active(c);
-    return active.isEmpty() ? createFirst(c, now) : open(active.get(0));
-  }
-
-  /**
-   * Concurrent first writes on a fresh database race to create version 1; the losers' inserts
-   * fail on the primary key. Each loser undoes only its insert and takes the winner's version,
-   * so no first write is refused for it.
-   */
-  private IndexRootKey createFirst(Connection c, Instant now) {
-    Savepoint before = savepoint(c);
-    try {
-      return create(c, now);
-    } catch (StorageException e) {
-      if (before == null) {
-        throw e;
-      }
-      try {
-        c.rollback(before);
-      } catch (SQLException undo) {
-        e.addSuppressed(undo);
-        throw e;
-      }
-      List<IndexKeyRow> created = store.active(c);
-      if (created.isEmpty()) {
-        throw e;
-      }
-      return open(created.get(0));
+    if (!active.isEmpty()) {
+      return open(active.get(0));
     }
-  }
-
-  /** A savepoint inside the caller's transaction; null in auto-commit, where none is needed. */
-  private static Savepoint savepoint(Connection c) {
-    try {
-      return c.getAutoCommit() ? null : c.setSavepoint();
-    } catch (SQLException e) {
-      throw Jdbc.failed("set a savepoint before creating the first blind index key", e);
-    }
+    return add(c, now).orElseGet(() -> store.active(c).stream().findFirst().map(this::open)
+        .orElseThrow(() -> new StorageException(StorageErrorCode.DATABASE,
+            "another node created a blind index key that is not active; retry the write")));
   }
 
   /** Every version a lookup must search, newest first; empty before the first write. */
@@ -81,19 +53,30 @@ final class IndexKeys {
 
   /** Adds a version above every existing one and returns it; new writes use it from now on. */
   IndexRootKey create(Connection c, Instant now) {
+    return add(c, now).orElseThrow(() -> new StorageException(StorageErrorCode.DATABASE,
+        "another node added a blind index key version at the same time; retry the rotation"));
+  }
+
+  /** The next version with a fresh key, or empty if another transaction added that version. */
+  private Optional<IndexRootKey> add(Connection c, Instant now) {
     int version = store.maxVersion(c) + 1;
     DataKey key = keys.generateDataKey();
     IndexKeyRow row = new IndexKeyRow(version, key.wrapped(), digestBytes);
+    boolean inserted;
     try {
-      store.insert(c, row, now);
+      inserted = store.insertIfAbsent(c, row, now);
     } catch (RuntimeException e) {
       key.close();
       throw e;
     }
+    if (!inserted) {
+      key.close();
+      return Optional.empty();
+    }
     // The plaintext stays alive in the cache: this is the one copy for this version.
     IndexRootKey root = new IndexRootKey(version, digestBytes, key.plaintext());
     unwrapped.put(row.key(), root);
-    return root;
+    return Optional.of(root);
   }
 
   private IndexRootKey open(IndexKeyRow row) {

@@ -1,6 +1,7 @@
 package io.lethe.storage;
 
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
@@ -61,9 +62,19 @@ public interface PersonalDataStore {
    * Reads a record for {@code purpose}. Fields the schema does not open to that purpose are not
    * decrypted and are listed in {@link RecordView#withheldFields()}; the rest are masked unless
    * {@code plain}. Throws {@code storage.purpose.unknown}, {@code storage.record.not-found},
-   * {@code storage.subject.suspended} or {@code storage.subject.erased}.
+   * {@code storage.subject.suspended} (a suspended subject is read only for
+   * {@link SubjectStatus#LEGAL_OBLIGATION}) or {@code storage.subject.erased}.
    */
   RecordView readRecord(Connection c, UUID recordId, String purpose, boolean plain);
+
+  /**
+   * Every live record of the subject with every field decrypted in plain, whatever the schema
+   * opens to {@code purpose}: the subject's own copy of their data (an export). The caller
+   * checks that the purpose and the caller may do this. Throws {@code storage.purpose.unknown},
+   * {@code storage.subject.not-found}, {@code storage.subject.suspended} (unless the purpose is
+   * {@link SubjectStatus#LEGAL_OBLIGATION}) or {@code storage.subject.erased}.
+   */
+  List<RecordView> readAllRecords(Connection c, UUID subjectId, String purpose);
 
   /**
    * Records of {@code type} whose searchable {@code field} equals {@code value} once normalized
@@ -101,7 +112,28 @@ public interface PersonalDataStore {
    */
   RecordChange deleteRecord(Connection c, UUID recordId);
 
-  /** ACTIVE → SUSPENDED: the subject's data is neither written nor read until resumed. */
+  /**
+   * Replaces an ACTIVE record by an anonymized copy, in the caller's transaction: its fields are
+   * decrypted and handed to {@code anonymizer}; what it returns is stored in
+   * {@code anonymized_records} under a fresh random id, with no subject, no blind index and the
+   * month of anonymization only. The original's ciphertexts and blind index rows are deleted
+   * and its row stays as an ANONYMIZED tombstone, so a record is anonymized once. The record's
+   * objects are the caller's to delete ({@code ObjectStore.deleteForRecord}). Legal holds are
+   * the caller's to check. A record of an erased subject has nothing left to keep: it becomes
+   * a tombstone and no copy is written.
+   *
+   * <p>Throws {@code storage.record.not-found} (also when not ACTIVE any more),
+   * {@code storage.subject.suspended} (processing is restricted; retry after resumption),
+   * {@code storage.field.unknown} or {@code storage.field.invalid} if the anonymizer returns a
+   * field the type lacks or an empty or over-long value.
+   */
+  AnonymizedRecord anonymizeRecord(Connection c, UUID recordId, RecordAnonymizer anonymizer,
+      String policyVersion);
+
+  /**
+   * ACTIVE → SUSPENDED: the subject's data is not written until resumed, and read only for
+   * {@link SubjectStatus#LEGAL_OBLIGATION}. {@code storage.subject.erased} once erased.
+   */
   Subject suspendSubject(Connection c, UUID subjectId);
 
   /**
@@ -110,14 +142,41 @@ public interface PersonalDataStore {
    */
   SubjectSummary describeSubject(Connection c, UUID subjectId);
 
+  /**
+   * Moves the subject key under the KEK named {@code kekName} ({@code KeyProvider.rewrapUnder}):
+   * unwrapped under the KEK that wraps it now, wrapped under the named one, and stored in place
+   * of the old wrapped key (compare-and-set), so every later unwrap goes to the new KEK. No
+   * field or object is decrypted or rewritten: they hang off the subject key, not the KEK (ADR
+   * 0011). Allowed while ACTIVE or SUSPENDED. Throws {@code storage.subject.not-found},
+   * {@code storage.subject.erased}, {@code storage.key.kek-unknown}, and
+   * {@code storage.subject.transition-invalid} if the key changed concurrently.
+   */
+  WrappedKey migrateSubjectKey(Connection c, UUID subjectId, String kekName);
+
   /** SUSPENDED → ACTIVE. */
   Subject resumeSubject(Connection c, UUID subjectId);
 
   /**
-   * Crypto-shreds the subject: deletes its wrapped key, its records' blind index rows and field
-   * ciphertexts, and marks it ERASED, so nothing of it can be read or found again; record rows
-   * stay as value-free tombstones and objects are the caller's to delete
-   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check.
+   * Crypto-shreds the subject in one go: {@link #destroySubjectKey}, then
+   * {@link #purgeErasedRecords} until none is left. Objects are the caller's to delete
+   * ({@code ObjectStore.deleteAll}). Legal holds are the caller's to check. For a subject with
+   * many records the {@code erasure} job does the same in batches.
    */
   Subject eraseSubject(Connection c, UUID subjectId);
+
+  /**
+   * The first step of an erasure: deletes the subject's wrapped key and its blind index rows and
+   * marks it ERASED, so from this commit on nothing of it can be read or found, whatever is
+   * still stored. Throws {@code storage.subject.not-found} or
+   * {@code storage.subject.transition-invalid} (already erased). Legal holds are the caller's.
+   */
+  Subject destroySubjectKey(Connection c, UUID subjectId);
+
+  /**
+   * The second step: turns up to {@code limit} records of an ERASED subject into value-free
+   * DELETED tombstones (fields deleted, {@code expires_at} cleared, so no retention job takes
+   * them again) and returns what was purged, field names empty; an empty list when none is left.
+   * Throws {@code storage.subject.transition-invalid} while the subject still has its key.
+   */
+  List<RecordChange> purgeErasedRecords(Connection c, UUID subjectId, int limit);
 }

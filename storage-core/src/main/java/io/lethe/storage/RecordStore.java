@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import java.util.UUID;
 /** The {@code records} and {@code record_fields} tables. */
 final class RecordStore {
 
-  /** A record row; deleted records are never returned. */
+  /** A record row; only ACTIVE records are returned, never deleted or anonymized ones. */
   /** {@code expiresAt} is null while the record's retention trigger has not happened. */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
       String retentionClass, Instant createdAt, Instant expiresAt) {}
@@ -53,31 +55,113 @@ final class RecordStore {
     }
   }
 
-  /** Deletes every field ciphertext of the subject's records; the record rows stay, value-free. */
-  int deleteFieldsOfSubject(Connection c, UUID subjectId) {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_fields WHERE record_id IN"
-        + " (SELECT id FROM records WHERE subject_id = ?)")) {
+  /**
+   * Turns up to {@code limit} of the subject's live records into DELETED tombstones: fields
+   * deleted, {@code expires_at} cleared (nothing is left for a retention job to expire), the row
+   * locked so two purges never take the same one. Returns them as they were; an empty list when
+   * none is left. Blind index rows are the caller's.
+   */
+  List<RecordRow> tombstoneOfSubject(Connection c, UUID subjectId, int limit,
+      Instant now) {
+    List<RecordRow> claimed = new ArrayList<>();
+    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
+        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, subjectId);
-      return ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimed.add(new RecordRow(rs.getObject("id", UUID.class),
+              rs.getObject("subject_id", UUID.class), rs.getString("type"),
+              rs.getInt("schema_version"), rs.getString("retention_class"),
+              Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
+        }
+      }
     } catch (SQLException e) {
-      throw Jdbc.failed("purge a subject's fields", e);
+      throw Jdbc.failed("claim a subject's records", e);
     }
+    try (PreparedStatement fields = c.prepareStatement(
+            "DELETE FROM record_fields WHERE record_id = ?");
+        PreparedStatement row = c.prepareStatement("UPDATE records SET state = 'DELETED',"
+            + " expires_at = NULL, updated_at = ? WHERE id = ?")) {
+      for (RecordRow r : claimed) {
+        fields.setObject(1, r.id());
+        fields.addBatch();
+        Jdbc.setInstant(row, 1, now);
+        row.setObject(2, r.id());
+        row.addBatch();
+      }
+      fields.executeBatch();
+      row.executeBatch();
+    } catch (SQLException e) {
+      throw Jdbc.failed("purge a subject's records", e);
+    }
+    return claimed;
+  }
+
+  /** True if the record exists, deleted or not, and its subject was erased. */
+  /**
+   * The live record, else why not: {@code storage.subject.erased} for a tombstone that erasure
+   * left (rather than claiming it never was), {@code storage.record.not-found} otherwise.
+   */
+  RecordRow require(Connection c, UUID recordId) {
+    Optional<RecordRow> found = find(c, recordId);
+    if (found.isEmpty() && ofErasedSubject(c, recordId)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "the record's subject was erased; its data cannot be read or changed");
+    }
+    return found.orElseThrow(() -> new StorageException(StorageErrorCode.RECORD_NOT_FOUND,
+        "record " + recordId + " does not exist"));
+  }
+
+  boolean ofErasedSubject(Connection c, UUID recordId) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM records r JOIN subjects s"
+        + " ON s.id = r.subject_id WHERE r.id = ? AND s.status = 'ERASED'")) {
+      ps.setObject(1, recordId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("read a record's subject", e);
+    }
+  }
+
+  /** The subject's live (not deleted) records, oldest first. */
+  List<RecordRow> ofSubject(Connection c, UUID subjectId) {
+    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
+        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+        + " ORDER BY created_at, id";
+    List<RecordRow> rows = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, subjectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("list a subject's records", e);
+    }
+    return rows;
+  }
+
+  private static RecordRow row(ResultSet rs) throws SQLException {
+    return new RecordRow(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+        rs.getString("type"), rs.getInt("schema_version"), rs.getString("retention_class"),
+        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at"));
   }
 
   Optional<RecordRow> find(Connection c, UUID id) {
     String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
         + " expires_at"
-        + " FROM records WHERE id = ? AND state <> 'DELETED'";
+        + " FROM records WHERE id = ? AND state = 'ACTIVE'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new RecordRow(rs.getObject("id", UUID.class),
-            rs.getObject("subject_id", UUID.class), rs.getString("type"),
-            rs.getInt("schema_version"), rs.getString("retention_class"),
-            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
+        return Optional.of(row(rs));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a record", e);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -38,41 +39,29 @@ public final class SubjectKeyRewrap {
   public static RewrapReport run(DataSource dataSource, KeyProvider keys, int batchSize) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(keys, "keys");
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1");
-    }
     int target = keys.currentVersion();
-    RewrapStore store = new RewrapStore();
     long scanned = 0;
     long rewrapped = 0;
     long failed = 0;
-    UUID after = null;
+    Optional<UUID> after = Optional.empty();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       while (true) {
-        List<RewrapStore.Row> batch = store.claim(c, target, after, batchSize);
-        if (batch.isEmpty()) {
-          c.commit();
-          break;
-        }
+        Batch batch;
         try {
-          List<RewrapOutcome> outcomes = keys.rewrapAll(
-              batch.stream().map(RewrapStore.Row::key).toList());
-          for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) instanceof RewrapOutcome.Rewrapped r
-                && store.update(c, batch.get(i), r.key())) {
-              rewrapped++;
-            } else {
-              failed++;
-            }
-          }
+          batch = batch(c, keys, target, after, batchSize, false);
           c.commit();
         } catch (RuntimeException e) {
           rollback(c);
           throw e;
         }
-        scanned += batch.size();
-        after = batch.get(batch.size() - 1).id();
+        if (batch.claimed() == 0) {
+          break;
+        }
+        scanned += batch.claimed();
+        rewrapped += batch.rewrapped();
+        failed += batch.failed();
+        after = batch.last();
       }
     } catch (SQLException e) {
       throw Jdbc.failed("rewrap subject keys", e);
@@ -81,12 +70,50 @@ public final class SubjectKeyRewrap {
   }
 
   /**
+   * What one batch did: keys claimed, rewrapped and failed, and the last id claimed (where the
+   * next batch starts); nothing claimed means nothing is left.
+   */
+  public record Batch(int claimed, int rewrapped, int failed, Optional<UUID> last) {}
+
+  /**
+   * One batch in the caller's transaction (not committed): claims up to {@code batchSize} rows
+   * below {@code target} after {@code after}, rewraps them in one provider call and updates them;
+   * a dry run claims and counts without calling the provider or writing. For a job runner that
+   * commits each batch with its own progress.
+   */
+  public static Batch batch(Connection c, KeyProvider keys, int target, Optional<UUID> after,
+      int batchSize, boolean dryRun) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1");
+    }
+    RewrapStore store = new RewrapStore();
+    List<RewrapStore.Row> rows = store.claim(c, keys.kekId(), target, after.orElse(null), batchSize);
+    if (rows.isEmpty() || dryRun) {
+      return new Batch(rows.size(), 0, 0, lastOf(rows));
+    }
+    List<RewrapOutcome> outcomes = keys.rewrapAll(rows.stream().map(RewrapStore.Row::key)
+        .toList());
+    int rewrapped = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (outcomes.get(i) instanceof RewrapOutcome.Rewrapped r
+          && store.update(c, rows.get(i), r.key())) {
+        rewrapped++;
+      }
+    }
+    return new Batch(rows.size(), rewrapped, rows.size() - rewrapped, lastOf(rows));
+  }
+
+  private static Optional<UUID> lastOf(List<RewrapStore.Row> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1).id());
+  }
+
+  /**
    * How many stored subject keys are still wrapped below {@code version}; reads without locking.
    * Zero means versions below {@code version} can be retired without losing any subject.
    */
-  public static long remaining(DataSource dataSource, int version) {
+  public static long remaining(DataSource dataSource, KeyProvider keys, int version) {
     try (Connection c = dataSource.getConnection()) {
-      return new RewrapStore().countBelow(c, version);
+      return new RewrapStore().countBelow(c, keys.kekId(), version);
     } catch (SQLException e) {
       throw Jdbc.failed("count subject keys to rewrap", e);
     }

@@ -50,11 +50,16 @@ public final class AuditRetention {
     this.floors = new ChainFloorStore(dataSource);
   }
 
+  /** The indices whose whole month ended before now minus the retention: what would go. */
+  public List<String> expired() {
+    YearMonth firstKept = YearMonth.from(clock.instant().minus(retention).atZone(ZoneOffset.UTC));
+    return index.monthlyIndices().entrySet().stream()
+        .filter(e -> e.getValue().isBefore(firstKept)).map(java.util.Map.Entry::getKey).toList();
+  }
+
   /** Drops the indices whose whole month ended before now minus the retention. */
   public Report dropExpired() {
-    YearMonth firstKept = YearMonth.from(clock.instant().minus(retention).atZone(ZoneOffset.UTC));
-    List<String> expired = index.monthlyIndices().entrySet().stream()
-        .filter(e -> e.getValue().isBefore(firstKept)).map(java.util.Map.Entry::getKey).toList();
+    List<String> expired = expired();
     if (expired.isEmpty()) {
       return new Report(List.of(), floors.current());
     }

@@ -6,7 +6,8 @@ package io.lethe.lifecycle.jobs;
  *
  * @param scanned records examined
  * @param skippedForHold due, but a legal hold applies
- * @param deferred due, but left to another job (anonymization, which this job does not do)
+ * @param deferred due for anonymization, but its subject is suspended: generalizing is
+ *     processing, which suspension restricts; a later run takes it
  * @param failed an action that failed and was rolled back; the record is retried by a later run
  */
 public record JobCounts(long scanned, long deleted, long anonymized, long skippedForHold,

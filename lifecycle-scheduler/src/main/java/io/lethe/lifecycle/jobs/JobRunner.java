@@ -12,6 +12,8 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,6 +87,48 @@ public final class JobRunner {
       return run;
     }
     return batches(job, run);
+  }
+
+  /**
+   * Fails ({@code lifecycle.job.abandoned}, audited as a failed {@code job.run.finish}) every
+   * RUNNING run whose last batch committed before {@code quietSince}, through the status table
+   * (RUNNING → FAILED); of one job only when {@code jobName} is given. Returns the runs failed.
+   * {@code quietSince} must lie further back than the longest batch, or a live run would be
+   * failed under its node. The work itself is never lost: each job finds what is left from the
+   * database, so a new run of the job takes it up.
+   */
+  public List<JobRun> failAbandoned(Optional<String> jobName, Instant quietSince) {
+    return failQuiet(jobName, quietSince, Optional.empty());
+  }
+
+  /**
+   * Fails, as {@link #failAbandoned}, every RUNNING run of the job but {@code continuing}: for a
+   * scheduler that never starts a job while a run of it is alive anywhere (Quartz with
+   * {@code @DisallowConcurrentExecution} on a clustered store), any other RUNNING run at the
+   * moment it fires the job was left by a node that died.
+   */
+  public List<JobRun> failOtherRuns(String jobName, Optional<UUID> continuing) {
+    return failQuiet(Optional.of(jobName), now().plusSeconds(1), continuing);
+  }
+
+  private List<JobRun> failQuiet(Optional<String> jobName, Instant quietSince,
+      Optional<UUID> spare) {
+    List<JobRun> failed = new ArrayList<>();
+    for (JobRun quiet : tx.inTransaction(c -> runs.quiet(c, jobName, quietSince))) {
+      if (spare.isPresent() && spare.get().equals(quiet.id())) {
+        continue;
+      }
+      try {
+        failed.add(finish(quiet, JobRunStatus.FAILED,
+            Optional.of(LifecycleErrorCode.JOB_ABANDONED.code())));
+      } catch (LifecycleException e) {
+        if (e.code() != LifecycleErrorCode.JOB_RUN_TRANSITION_INVALID) {
+          throw e;
+        }
+        // It ended meanwhile (its node was alive after all, or another node failed it first).
+      }
+    }
+    return failed;
   }
 
   /** Cancels a QUEUED or RUNNING run; a running one stops before its next batch commits. */

@@ -126,20 +126,28 @@ public final class JobRuns {
   }
 
   /**
-   * Marks FAILED ({@code lifecycle.job.abandoned}) the RUNNING runs whose last batch committed
-   * before {@code quietSince}: their node died. Returns how many. {@code quietSince} must lie
-   * further back than the longest batch, or a live run would be failed under its node.
+   * RUNNING runs whose last batch committed before {@code quietSince}, oldest first: unless a
+   * batch takes longer than that, their node died. Any job, when {@code jobName} is empty.
    */
-  public int failAbandoned(Connection c, Instant quietSince, Instant now) {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE job_runs SET status = 'FAILED',"
-        + " finished_at = ?, last_error_code = ? WHERE status = 'RUNNING' AND heartbeat_at < ?")) {
-      Jdbc.setInstant(ps, 1, now);
-      ps.setString(2, LifecycleErrorCode.JOB_ABANDONED.code());
-      Jdbc.setInstant(ps, 3, quietSince);
-      return ps.executeUpdate();
+  public List<JobRun> quiet(Connection c, Optional<String> jobName, Instant quietSince) {
+    String sql = "SELECT " + COLUMNS + " FROM job_runs WHERE status = 'RUNNING'"
+        + " AND heartbeat_at < ?" + (jobName.isPresent() ? " AND job_name = ?" : "")
+        + " ORDER BY queued_at, id";
+    List<JobRun> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.setInstant(ps, 1, quietSince);
+      if (jobName.isPresent()) {
+        ps.setString(2, jobName.get());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(run(rs));
+        }
+      }
     } catch (SQLException e) {
-      throw Jdbc.failed("fail abandoned job runs", e);
+      throw Jdbc.failed("find abandoned job runs", e);
     }
+    return out;
   }
 
   private JobRunStatus lockStatus(Connection c, UUID id) {
@@ -164,20 +172,24 @@ public final class JobRuns {
       ps.setObject(1, param);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          runs.add(new JobRun(rs.getObject("id", UUID.class), rs.getString("job_name"),
-              JobRunStatus.valueOf(rs.getString("status")), rs.getBoolean("dry_run"),
-              new JobCounts(rs.getLong("scanned"), rs.getLong("deleted"),
-                  rs.getLong("anonymized"), rs.getLong("skipped_for_hold"),
-                  rs.getLong("deferred"), rs.getLong("failed")),
-              rs.getInt("batches"), Optional.ofNullable(rs.getString("policy_version")),
-              Optional.ofNullable(rs.getString("last_error_code")),
-              Jdbc.instant(rs, "queued_at").orElseThrow(), Jdbc.instant(rs, "started_at"),
-              Jdbc.instant(rs, "finished_at")));
+          runs.add(run(rs));
         }
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read job runs", e);
     }
     return runs;
+  }
+
+  private static JobRun run(ResultSet rs) throws SQLException {
+    return new JobRun(rs.getObject("id", UUID.class), rs.getString("job_name"),
+        JobRunStatus.valueOf(rs.getString("status")), rs.getBoolean("dry_run"),
+        new JobCounts(rs.getLong("scanned"), rs.getLong("deleted"),
+            rs.getLong("anonymized"), rs.getLong("skipped_for_hold"),
+            rs.getLong("deferred"), rs.getLong("failed")),
+        rs.getInt("batches"), Optional.ofNullable(rs.getString("policy_version")),
+        Optional.ofNullable(rs.getString("last_error_code")),
+        Jdbc.instant(rs, "queued_at").orElseThrow(), Jdbc.instant(rs, "started_at"),
+        Jdbc.instant(rs, "finished_at"));
   }
 }

@@ -27,6 +27,14 @@ public interface LifecycleJob {
   }
 
   /**
+   * True for a job that must only ever run because someone asked, such as
+   * {@code service-termination}: a scheduler refuses to give it a cron schedule.
+   */
+  default boolean onRequestOnly() {
+    return false;
+  }
+
+  /**
    * Processes up to {@code ctx.batchSize()} items after {@code ctx.resumeAfter()}.
    *
    * @return what it did; {@link Batch#isLast()} when there was nothing left

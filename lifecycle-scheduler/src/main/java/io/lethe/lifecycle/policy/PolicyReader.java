@@ -25,15 +25,17 @@ final class PolicyReader {
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Set<String> TOP_KEYS = Set.of("version", "retentionClasses");
   private static final Set<String> RULE_KEYS =
-      Set.of("period", "countedFrom", "action", "description");
+      Set.of("period", "countedFrom", "action", "description", "anonymize");
   private static final String NO_CLASS = "";
 
   private final String source;
   private final PolicyNodes nodes;
+  private final AnonymizationReader anonymizationReader;
 
   PolicyReader(String source) {
     this.source = source;
     this.nodes = new PolicyNodes(source);
+    this.anonymizationReader = new AnonymizationReader(nodes);
   }
 
   RetentionPolicy read(String text) {
@@ -58,11 +60,13 @@ final class PolicyReader {
     }
     int rootLine = root.getStartMark().getLine() + 1;
     String version = version(top, rootLine);
-    Map<String, RetentionRule> rules = rules(top.get("retentionClasses"), rootLine);
+    Map<String, AnonymizationRules> anonymization = new LinkedHashMap<>();
+    Map<String, RetentionRule> rules =
+        rules(top.get("retentionClasses"), rootLine, anonymization);
     if (nodes.hasProblems()) {
       throw new PolicyException(source, nodes.problems());
     }
-    return new RetentionPolicy(source, version, rules);
+    return new RetentionPolicy(source, version, rules, anonymization);
   }
 
   private String version(Map<String, PolicyNodes.Entry> top, int rootLine) {
@@ -75,7 +79,8 @@ final class PolicyReader {
     return version;
   }
 
-  private Map<String, RetentionRule> rules(PolicyNodes.Entry classes, int rootLine) {
+  private Map<String, RetentionRule> rules(PolicyNodes.Entry classes, int rootLine,
+      Map<String, AnonymizationRules> anonymization) {
     Map<String, RetentionRule> rules = new LinkedHashMap<>();
     if (classes == null) {
       nodes.problem(rootLine, NO_CLASS, "retentionClasses is required");
@@ -88,11 +93,13 @@ final class PolicyReader {
     if (entries.isEmpty()) {
       nodes.problem(classes.value(), NO_CLASS, "retentionClasses must declare at least one class");
     }
-    entries.forEach((name, entry) -> rule(name, entry).ifPresent(r -> rules.put(name, r)));
+    entries.forEach((name, entry) -> rule(name, entry, anonymization)
+        .ifPresent(r -> rules.put(name, r)));
     return rules;
   }
 
-  private Optional<RetentionRule> rule(String name, PolicyNodes.Entry entry) {
+  private Optional<RetentionRule> rule(String name, PolicyNodes.Entry entry,
+      Map<String, AnonymizationRules> anonymization) {
     if (!CLASS_NAME.matcher(name).matches()) {
       nodes.problem(entry.key(), name, "retention class names must match "
           + CLASS_NAME.pattern());
@@ -110,6 +117,10 @@ final class PolicyReader {
     String description = "";
     if (keys.containsKey("description")) {
       description = nodes.scalar(keys.get("description"), name);
+    }
+    if (action != null) {
+      anonymizationReader.read(name, entry.line(), action, keys.get("anonymize"))
+          .ifPresent(a -> anonymization.put(name, a));
     }
     if (period == null || trigger == null || action == null || description == null
         || !CLASS_NAME.matcher(name).matches()) {

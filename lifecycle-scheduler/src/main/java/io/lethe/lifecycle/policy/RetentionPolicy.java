@@ -32,11 +32,14 @@ public final class RetentionPolicy {
   private final String source;
   private final String version;
   private final Map<String, RetentionRule> rules;
+  private final Map<String, AnonymizationRules> anonymization;
 
-  RetentionPolicy(String source, String version, Map<String, RetentionRule> rules) {
+  RetentionPolicy(String source, String version, Map<String, RetentionRule> rules,
+      Map<String, AnonymizationRules> anonymization) {
     this.source = Objects.requireNonNull(source, "source");
     this.version = Objects.requireNonNull(version, "version");
     this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    this.anonymization = Collections.unmodifiableMap(new LinkedHashMap<>(anonymization));
   }
 
   /** The policy that ships with Lethe, modelled on the two seed privacy policies. */
@@ -86,6 +89,20 @@ public final class RetentionPolicy {
     return rules;
   }
 
+  /**
+   * The field rules of a class whose action is anonymize; empty for a class that deletes (or
+   * has no rule).
+   */
+  public Optional<AnonymizationRules> anonymization(String retentionClass) {
+    return Optional.ofNullable(anonymization.get(
+        Objects.requireNonNull(retentionClass, "retentionClass")));
+  }
+
+  /** The retention classes whose action is anonymize, in file order. */
+  public Set<String> anonymizedClasses() {
+    return anonymization.keySet();
+  }
+
   /** @throws LifecycleException {@code lifecycle.policy.class-unknown} if there is no rule */
   public RetentionRule rule(String retentionClass) {
     RetentionRule rule = rules.get(Objects.requireNonNull(retentionClass, "retentionClass"));
@@ -114,9 +131,14 @@ public final class RetentionPolicy {
 
   /**
    * Checks that every retention class {@code schema} declares has a rule, so no record can be
-   * stored without an expiry. Rules for classes the schema does not use are allowed.
+   * stored without an expiry. Rules for classes the schema does not use are allowed. Then
+   * checks the anonymize rules against the schema's record types: every field of every record
+   * type of an anonymized class has a rule, no rule keeps a field that identifies a person, and
+   * each generalization fits its field's type.
    *
    * @throws LifecycleException {@code lifecycle.policy.schema-mismatch} naming every missing class
+   * @throws PolicyException ({@code lifecycle.policy.invalid}) with every anonymize rule problem,
+   *     each with file, line and class
    */
   public void validateAgainst(Schema schema) {
     List<String> missing = missingClasses(schema.retentionClasses());
@@ -124,6 +146,11 @@ public final class RetentionPolicy {
       throw new LifecycleException(LifecycleErrorCode.POLICY_SCHEMA_MISMATCH, "retention policy "
           + source + " (version " + version + ") has no rule for the schema's retention "
           + "class(es): " + String.join(", ", missing));
+    }
+    List<PolicyProblem> problems = new AnonymizationCheck(source, schema)
+        .problems(anonymization.values());
+    if (!problems.isEmpty()) {
+      throw new PolicyException(source, problems);
     }
   }
 }

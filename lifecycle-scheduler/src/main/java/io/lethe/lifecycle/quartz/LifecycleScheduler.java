@@ -6,7 +6,13 @@ import io.lethe.lifecycle.jobs.JobRunner;
 import io.lethe.lifecycle.jobs.LifecycleJob;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.lethe.lifecycle.jobs.JobRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +22,8 @@ import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lifecycle jobs on Quartz with the JDBC job store in clustered mode: any number of nodes share
@@ -24,20 +32,24 @@ import org.quartz.SchedulerException;
  * strings only, so nothing is ever deserialized from the database.
  *
  * <p>Failures: {@link LifecycleException} with {@code lifecycle.job.unknown},
- * {@code lifecycle.scheduler.schedule-invalid} or {@code lifecycle.scheduler.failed}.
+ * {@code lifecycle.scheduler.schedule-invalid}, {@code lifecycle.scheduler.schedule-forbidden}
+ * (a cron for a job that runs only on request) or {@code lifecycle.scheduler.failed}.
  * Thread-safe.
  */
 public final class LifecycleScheduler implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LifecycleScheduler.class);
   private final Scheduler scheduler;
   private final JobRunner runner;
   private final Map<String, LifecycleJob> jobs;
+  private final Duration abandonedAfter;
 
   private LifecycleScheduler(Scheduler scheduler, JobRunner runner,
-      Map<String, LifecycleJob> jobs) {
+      Map<String, LifecycleJob> jobs, Duration abandonedAfter) {
     this.scheduler = scheduler;
     this.runner = runner;
     this.jobs = jobs;
+    this.abandonedAfter = abandonedAfter;
   }
 
   /**
@@ -52,23 +64,47 @@ public final class LifecycleScheduler implements AutoCloseable {
       if (!byName.containsKey(name)) {
         throw unknown(name);
       }
+      if (byName.get(name).onRequestOnly()) {
+        throw new LifecycleException(LifecycleErrorCode.SCHEDULE_FORBIDDEN, "job " + name
+            + " runs only when an administrator asks and must not have a schedule; remove it"
+            + " from the configuration");
+      }
     }
     try {
       Scheduler scheduler = QuartzSetup.build(dataSource, settings, postgres(dataSource));
       scheduler.setJobFactory((bundle, s) -> new QuartzJob(runner, byName));
       new Schedules(scheduler).apply(byName.keySet(), settings.cronByJob());
-      return new LifecycleScheduler(scheduler, runner, Map.copyOf(byName));
+      return new LifecycleScheduler(scheduler, runner, Map.copyOf(byName),
+          settings.abandonedAfter());
     } catch (SchedulerException e) {
       throw failed("could not set up the Quartz scheduler", e);
     }
   }
 
-  public void start() {
+  /**
+   * Fails the runs abandoned by dead nodes (RUNNING, silent for longer than the settings'
+   * {@code abandonedAfter}: RUNNING → FAILED with {@code lifecycle.job.abandoned}), starts taking
+   * fires, and fires a new run of each job that had one, which takes its work up from the
+   * database. Returns the new runs' ids.
+   */
+  public List<UUID> start() {
+    List<JobRun> abandoned = runner.failAbandoned(Optional.empty(),
+        Instant.now().minus(abandonedAfter));
     try {
       scheduler.start();
     } catch (SchedulerException e) {
       throw failed("could not start the Quartz scheduler", e);
     }
+    List<UUID> resumed = new ArrayList<>();
+    Set<String> again = new LinkedHashSet<>();
+    for (JobRun run : abandoned) {
+      LOG.warn("job {} run {} was abandoned by a node that stopped; marked failed",
+          run.jobName(), run.id());
+      if (jobs.containsKey(run.jobName()) && again.add(run.jobName() + "|" + run.dryRun())) {
+        resumed.add(runNow(run.jobName(), run.dryRun()));
+      }
+    }
+    return resumed;
   }
 
   public Set<String> jobNames() {

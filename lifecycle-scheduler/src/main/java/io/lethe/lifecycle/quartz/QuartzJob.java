@@ -4,6 +4,7 @@ import io.lethe.lifecycle.jobs.JobRun;
 import io.lethe.lifecycle.jobs.JobRunner;
 import io.lethe.lifecycle.jobs.LifecycleJob;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -40,11 +41,15 @@ final class QuartzJob implements Job {
       throw new JobExecutionException("no lifecycle job named " + name + " on this node");
     }
     JobDataMap data = context.getMergedJobDataMap();
+    Optional<UUID> runId = data.containsKey(RUN_ID)
+        ? Optional.of(UUID.fromString(data.getString(RUN_ID))) : Optional.empty();
+    // Quartz fires this job on one thread of the cluster at a time: another run still RUNNING
+    // now was left by a node that died. Its work is not lost, this run takes it up.
+    runner.failOtherRuns(name, runId).forEach(abandoned -> LOG.warn(
+        "job {} run {} was abandoned by its node; marked failed", name, abandoned.id()));
     // "Run now" queued a run and passes its id; a cron fire starts a new one. A fire recovered
     // after its node died carries the same id, and the runner continues that run.
-    JobRun run = data.containsKey(RUN_ID)
-        ? runner.execute(job, UUID.fromString(data.getString(RUN_ID)))
-        : runner.run(job, false);
+    JobRun run = runId.isPresent() ? runner.execute(job, runId.get()) : runner.run(job, false);
     LOG.info("job {} run {} ended {}", name, run.id(), run.status());
   }
 }

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,24 +31,33 @@ final class ExpiredRecords {
   record Candidate(UUID id, UUID subjectId, String type, String retentionClass,
       Instant expiresAt) {}
 
-  private final Optional<String> onlyClass;
+  private final Optional<List<String>> onlyClasses;
 
-  ExpiredRecords(Optional<String> onlyClass) {
-    this.onlyClass = onlyClass;
+  /** @param onlyClasses the retention classes to claim; empty for all */
+  ExpiredRecords(Optional<Set<String>> onlyClasses) {
+    this.onlyClasses = onlyClasses.map(s -> s.stream().sorted().toList());
   }
 
   List<Candidate> claim(Connection c, Instant now, Optional<SweepCursor> after, int limit) {
+    if (onlyClasses.isPresent() && onlyClasses.get().isEmpty()) {
+      return List.of(); // e.g. the anonymization job under a policy that anonymizes nothing
+    }
     String sql = "SELECT id, subject_id, type, retention_class, expires_at FROM records"
         + " WHERE state = 'ACTIVE' AND expires_at <= ?"
-        + (onlyClass.isPresent() ? " AND retention_class = ?" : "")
+        // An erased subject's records are the erasure's to purge (its key is already gone):
+        // taking them here too would delete and audit them a second time.
+        + " AND NOT EXISTS (SELECT 1 FROM subjects s WHERE s.id = records.subject_id"
+        + " AND s.status = 'ERASED')"
+        + onlyClasses.map(l -> " AND retention_class IN ("
+            + String.join(", ", Collections.nCopies(l.size(), "?")) + ")").orElse("")
         + (after.isPresent() ? " AND (expires_at > ? OR (expires_at = ? AND id > ?))" : "")
         + " ORDER BY expires_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";
     List<Candidate> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       Jdbc.setInstant(ps, i++, now);
-      if (onlyClass.isPresent()) {
-        ps.setString(i++, onlyClass.get());
+      for (String retentionClass : onlyClasses.orElse(List.of())) {
+        ps.setString(i++, retentionClass);
       }
       if (after.isPresent()) {
         Jdbc.setInstant(ps, i++, after.get().expiresAt());

@@ -17,13 +17,19 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code retention-sweep} and {@code biometric-purge}: claim records past {@code expires_at},
- * ask the {@link RetentionDecider} (with the holds active now), and act. Delete removes the
- * record's fields, blind index rows and objects and leaves a DELETED tombstone, audited as
- * {@code record.delete}; a held record is skipped; a record the policy says to anonymize is
- * counted as deferred and left unchanged (anonymization is not this job's).
+ * {@code retention-sweep}, {@code biometric-purge} and {@code anonymization}: claim records past
+ * {@code expires_at}, ask the {@link RetentionDecider} (with the holds active now), and act.
+ * Delete removes the record's fields, blind index rows and objects and leaves a DELETED
+ * tombstone, audited as {@code record.delete}; anonymize replaces the record by a generalized
+ * copy apart from its subject and deletes the original (ADR 0012), audited as
+ * {@code record.anonymize}; a held record is skipped. The retention sweep anonymizes through the
+ * same code as the anonymization job, so a due record never waits on a second schedule; the
+ * anonymization job takes only the anonymize classes, to be run on its own (after a policy
+ * change, or more often). A suspended subject's record due for anonymization is counted as
+ * deferred and taken again by a later run.
  *
  * <p>Each record is acted on under a savepoint: a failure (bucket unreachable, key store down)
  * undoes that record's rows, is audited as a failed {@code record.delete} with its code, counts
@@ -33,6 +39,7 @@ public final class RetentionSweep implements LifecycleJob {
 
   public static final String RETENTION_SWEEP = "retention-sweep";
   public static final String BIOMETRIC_PURGE = "biometric-purge";
+  public static final String ANONYMIZATION = "anonymization";
   /** The retention class of face verification photos and liveness data. */
   public static final String BIOMETRIC_CLASS = "biometric-transient";
 
@@ -41,15 +48,17 @@ public final class RetentionSweep implements LifecycleJob {
   private final RetentionDecider decider;
   private final ExpiredRecords expired;
   private final RecordDeletion deletion;
+  private final RecordAnonymizing anonymizing;
   private final LegalHolds holds;
 
-  private RetentionSweep(String name, Optional<String> onlyClass, RetentionPolicy policy,
+  private RetentionSweep(String name, Optional<Set<String>> onlyClasses, RetentionPolicy policy,
       PersonalDataStore records, ObjectStore objects, LegalHolds holds) {
     this.name = name;
     this.policy = Objects.requireNonNull(policy, "policy");
     this.decider = new RetentionDecider(policy);
-    this.expired = new ExpiredRecords(onlyClass);
+    this.expired = new ExpiredRecords(onlyClasses);
     this.deletion = new RecordDeletion(records, objects);
+    this.anonymizing = new RecordAnonymizing(policy, records, objects);
     this.holds = Objects.requireNonNull(holds, "holds");
   }
 
@@ -62,8 +71,15 @@ public final class RetentionSweep implements LifecycleJob {
   /** Only {@value #BIOMETRIC_CLASS}, meant to run every few minutes. */
   public static RetentionSweep biometricPurge(RetentionPolicy policy, PersonalDataStore records,
       ObjectStore objects, LegalHolds holds) {
-    return new RetentionSweep(BIOMETRIC_PURGE, Optional.of(BIOMETRIC_CLASS), policy, records,
-        objects, holds);
+    return new RetentionSweep(BIOMETRIC_PURGE, Optional.of(Set.of(BIOMETRIC_CLASS)), policy,
+        records, objects, holds);
+  }
+
+  /** Only the classes whose action is anonymize. */
+  public static RetentionSweep anonymization(RetentionPolicy policy, PersonalDataStore records,
+      ObjectStore objects, LegalHolds holds) {
+    return new RetentionSweep(ANONYMIZATION, Optional.of(policy.anonymizedClasses()), policy,
+        records, objects, holds);
   }
 
   @Override
@@ -99,7 +115,12 @@ public final class RetentionSweep implements LifecycleJob {
       if (decision instanceof Decision.Held) {
         tally.held++;
       } else if (decision instanceof Decision.Anonymize) {
-        tally.deferred++;
+        RecordAnonymizing.Result result = anonymizing.anonymize(c, ctx, record);
+        switch (result.kind()) {
+          case ANONYMIZED -> tally.anonymized++;
+          case DEFERRED -> tally.deferred++;
+          case FAILED -> tally.fail(result.errorCode().orElseThrow());
+        }
       } else if (decision instanceof Decision.Delete) {
         deletion.delete(c, ctx, record).ifPresentOrElse(tally::fail, () -> tally.deleted++);
       }
@@ -113,6 +134,7 @@ public final class RetentionSweep implements LifecycleJob {
   private static final class Tally {
     long scanned;
     long deleted;
+    long anonymized;
     long held;
     long deferred;
     long failed;
@@ -124,7 +146,7 @@ public final class RetentionSweep implements LifecycleJob {
     }
 
     JobCounts counts() {
-      return new JobCounts(scanned, deleted, 0, held, deferred, failed);
+      return new JobCounts(scanned, deleted, anonymized, held, deferred, failed);
     }
   }
 }

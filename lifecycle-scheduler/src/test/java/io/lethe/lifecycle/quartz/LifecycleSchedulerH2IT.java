@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lethe.lifecycle.jobs.JobRun;
 import io.lethe.lifecycle.jobs.JobRunStatus;
 import io.lethe.lifecycle.jobs.JobRuns;
+import io.lethe.lifecycle.jobs.LifecycleJob;
 import io.lethe.lifecycle.retention.SweepFixture;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.nio.file.Path;
@@ -48,6 +49,79 @@ class LifecycleSchedulerH2IT {
     }
     assertThat(f.db.state(record)).isEqualTo("ACTIVE");
     assertThat(f.db.count("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS")).isEqualTo(1);
+  }
+
+  @Test
+  void atStart_aRunLeftRunningByADeadNode_isFailed_andANewRunTakesItsWorkUp() throws Exception {
+    UUID record = f.db.aDeviceLogExpiredAt(f.db.aSubject(), Instant.now().minusSeconds(60));
+    JobRun dead = runningSince(f.sweep, Instant.now().minus(Duration.ofMinutes(30)));
+    JobRun alive = runningSince(f.biometric, Instant.now());
+    List<UUID> resumed;
+    try (LifecycleScheduler s = LifecycleScheduler.create(f.db.dataSource,
+        new SchedulerSettings("lethe", "AUTO", 1, Map.of(), Duration.ofSeconds(15),
+            Duration.ofMinutes(10)), f.runner, List.of(f.sweep))) {
+      resumed = s.start();
+      assertThat(resumed).hasSize(1);
+      assertThat(awaitFinal(resumed.get(0)).status()).isEqualTo(JobRunStatus.SUCCEEDED);
+    }
+    JobRun failed = find(dead.id());
+    assertThat(failed.status()).isEqualTo(JobRunStatus.FAILED);
+    assertThat(failed.lastErrorCode()).contains("lifecycle.job.abandoned");
+    assertThat(failed.finishedAt()).isPresent();
+    assertThat(f.db.events("job.run.finish", "failure", dead.id())).isEqualTo(1);
+    assertThat(find(alive.id()).status()).as("a run heard from lately may be alive")
+        .isEqualTo(JobRunStatus.RUNNING);
+    assertThat(f.db.state(record)).isEqualTo("DELETED");
+    // A fire of the job means no run of it is alive anywhere: the one left is failed then.
+    JobRun next;
+    try (LifecycleScheduler s = LifecycleScheduler.create(f.db.dataSource,
+        SchedulerSettings.defaults(Map.of()), f.runner, List.of(f.sweep, f.biometric))) {
+      assertThat(s.start()).isEmpty();
+      next = awaitFinal(s.runNow("biometric-purge", false));
+    }
+    assertThat(next.status()).isEqualTo(JobRunStatus.SUCCEEDED);
+    assertThat(find(alive.id()).status()).isEqualTo(JobRunStatus.FAILED);
+    assertThat(find(alive.id()).lastErrorCode()).contains("lifecycle.job.abandoned");
+  }
+
+  @Test
+  void aJobThatRunsOnlyOnRequest_isRefusedASchedule() {
+    LifecycleJob onRequest = new LifecycleJob() {
+      @Override
+      public String name() {
+        return "service-termination";
+      }
+
+      @Override
+      public boolean onRequestOnly() {
+        return true;
+      }
+
+      @Override
+      public io.lethe.lifecycle.jobs.Batch nextBatch(java.sql.Connection c,
+          io.lethe.lifecycle.jobs.JobContext ctx) {
+        return io.lethe.lifecycle.jobs.Batch.finished();
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LifecycleScheduler.create(
+        f.db.dataSource, SchedulerSettings.defaults(Map.of("service-termination", "0 0 3 * * ?")),
+        f.runner, List.of(onRequest)))
+        .isInstanceOfSatisfying(io.lethe.lifecycle.LifecycleException.class, e -> assertThat(
+            e.code()).isEqualTo(io.lethe.lifecycle.LifecycleErrorCode.SCHEDULE_FORBIDDEN));
+  }
+
+  /** A run as a node leaves it when it dies: RUNNING, last heard of at {@code heartbeat}. */
+  private static JobRun runningSince(LifecycleJob job, Instant heartbeat) {
+    JobRuns runs = new JobRuns();
+    JobRun run = f.runner.queue(job, false);
+    return f.db.in(c -> {
+      runs.move(c, run.id(), JobRunStatus.RUNNING, java.util.Optional.empty(), heartbeat);
+      return runs.find(c, run.id()).orElseThrow();
+    });
+  }
+
+  private static JobRun find(UUID runId) {
+    return f.db.in(c -> new JobRuns().find(c, runId).orElseThrow());
   }
 
   private static JobRun awaitFinal(UUID runId) throws InterruptedException {

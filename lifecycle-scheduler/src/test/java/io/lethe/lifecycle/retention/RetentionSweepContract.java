@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The retention jobs against one database; subclassed once per database. */
-abstract class RetentionSweepContract {
+abstract class RetentionSweepContract extends AnonymizationContract {
 
+  @Override
   protected abstract SweepFixture fixture();
 
   private SweepFixture f;
@@ -143,13 +144,17 @@ abstract class RetentionSweepContract {
   }
 
   @Test
-  void anonymizeRecords_areDeferred_andLeftUnchanged() {
+  void anonymizeRecords_areAnonymizedByTheSweepItself_throughTheSameCodeAsTheAnonymizationJob() {
     UUID accident = db.anAccidentExpiredAt(db.aSubject(), past);
+    UUID log = db.aDeviceLogExpiredAt(db.aSubject(), past);
 
     JobRun run = f.run(f.sweep, false);
 
-    assertThat(run.counts()).isEqualTo(new JobCounts(1, 0, 0, 0, 1, 0));
-    assertThat(db.state(accident)).isEqualTo("ACTIVE");
+    assertThat(run.counts()).isEqualTo(new JobCounts(2, 1, 1, 0, 0, 0));
+    assertThat(db.state(accident)).isEqualTo("ANONYMIZED");
+    assertThat(db.fieldsOf(accident)).isZero();
+    assertThat(db.events("record.anonymize", "success", accident)).isEqualTo(1);
+    assertThat(db.state(log)).isEqualTo("DELETED");
   }
 
   @Test
@@ -166,6 +171,87 @@ abstract class RetentionSweepContract {
     assertThat(db.state(face)).isEqualTo("DELETED");
     assertThat(db.state(log)).isEqualTo("ACTIVE");
     assertThat(db.state(freshFace)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void anErasedSubjectsRecords_areNotDeletedAgainBySweeps() {
+    UUID erased = db.aSubject();
+    UUID log = db.aDeviceLogExpiredAt(erased, past);
+    UUID face = db.aFaceVerificationExpiredAt(erased, past);
+    db.in(c -> db.store.eraseSubject(c, erased));
+
+    JobRun sweep = f.run(f.sweep, false);
+    JobRun biometric = f.run(f.biometric, false);
+
+    assertThat(sweep.counts()).isEqualTo(JobCounts.ZERO);
+    assertThat(biometric.counts()).isEqualTo(JobCounts.ZERO);
+    for (UUID id : List.of(log, face)) {
+      assertThat(db.state(id)).isEqualTo("DELETED");
+      assertThat(db.count("SELECT COUNT(*) FROM records WHERE id = ? AND expires_at IS NULL", id))
+          .as("erasure leaves nothing to expire").isOne();
+      assertThat(db.events("record.delete", "success", id)).isZero();
+    }
+  }
+
+  @Test
+  void aSubjectWhoseKeyIsDestroyed_isLeftToTheErasure_evenBeforeItsRecordsArePurged() {
+    UUID erased = db.aSubject();
+    UUID log = db.aDeviceLogExpiredAt(erased, past);
+    db.in(c -> db.store.destroySubjectKey(c, erased));
+
+    JobRun sweep = f.run(f.sweep, false);
+
+    assertThat(sweep.counts()).isEqualTo(JobCounts.ZERO);
+    assertThat(db.state(log)).isEqualTo("ACTIVE");
+    assertThat(db.events("record.delete", "success", log)).isZero();
+  }
+
+  @Test
+  void tombstonePurge_removesTombstonesOlderThanTheGrace_andNothingElse() throws Exception {
+    UUID subject = db.aSubject();
+    UUID oldTombstone = db.aDeviceLogExpiredAt(subject, past);
+    UUID photo = f.aPhotoOf(subject, oldTombstone);
+    UUID recentTombstone = db.aDeviceLogExpiredAt(subject, past);
+    UUID live = db.aDeviceLogExpiredAt(subject, Instant.now().plus(Duration.ofDays(9)));
+    UUID erased = db.aSubject();
+    UUID erasedRecord = db.aDeviceLogExpiredAt(erased, past);
+    db.in(c -> {
+      db.store.deleteRecord(c, oldTombstone); // a deletion that leaves its object behind
+      db.store.deleteRecord(c, recentTombstone);
+      return db.store.eraseSubject(c, erased);
+    });
+    ageTombstones(List.of(oldTombstone, erasedRecord), Duration.ofDays(2));
+
+    JobRun dry = f.run(f.tombstones, true);
+    assertThat(dry.counts()).isEqualTo(new JobCounts(2, 2, 0, 0, 0, 0));
+    assertThat(db.state(oldTombstone)).isEqualTo("DELETED");
+
+    JobRun run = f.run(f.tombstones, false);
+
+    assertThat(run.status()).isEqualTo(JobRunStatus.SUCCEEDED);
+    assertThat(run.counts()).isEqualTo(new JobCounts(2, 2, 0, 0, 0, 0));
+    assertThat(db.state(oldTombstone)).isNull();
+    assertThat(db.state(erasedRecord)).isNull();
+    assertThat(db.count("SELECT COUNT(*) FROM objects WHERE id = ?", photo)).isZero();
+    assertThat(db.state(recentTombstone)).isEqualTo("DELETED");
+    assertThat(db.state(live)).isEqualTo("ACTIVE");
+    assertThat(db.events("record.purge", "success", oldTombstone)).isOne();
+    assertThat(db.events("record.purge", "success", erasedRecord)).isOne();
+  }
+
+  private void ageTombstones(List<UUID> ids, Duration age) {
+    db.in(c -> {
+      try (var ps = c.prepareStatement("UPDATE records SET updated_at = ? WHERE id = ?")) {
+        for (UUID id : ids) {
+          ps.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(age));
+          ps.setObject(2, id);
+          ps.executeUpdate();
+        }
+        return null;
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private LegalHold place(HoldRequest request) {

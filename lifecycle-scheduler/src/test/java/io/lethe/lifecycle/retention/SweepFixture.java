@@ -31,7 +31,20 @@ public final class SweepFixture {
   public final ObjectStore objects;
   public final RetentionSweep sweep;
   public final RetentionSweep biometric;
+  /** The anonymization job under {@link #ANONYMIZE_ACCOUNTS}. */
+  public final RetentionSweep anonymization;
+  public final RetentionPolicy anonymizingPolicy;
+  public final TombstonePurge tombstones;
   public final JobRunner runner;
+
+  /**
+   * The default policy, except that account records are anonymized too: accounts have the
+   * searchable fields (ID number, mobile) whose blind index rows anonymization must remove.
+   */
+  static final String ANONYMIZE_ACCOUNTS = "    anonymize:\n      account:\n"
+      + "        idType: keep\n        idNumber: drop\n        name: drop\n"
+      + "        mobile: drop\n        province: keep\n        city: drop\n"
+      + "        email: drop\n";
 
   public SweepFixture(DataSource dataSource, S3ProxyExtension s3, Path keyDir) throws Exception {
     db = new LifecycleFixture(dataSource, keyDir, Clock.systemUTC());
@@ -42,7 +55,24 @@ public final class SweepFixture {
     RetentionPolicy policy = RetentionPolicy.defaultPolicy();
     sweep = RetentionSweep.retentionSweep(policy, db.store, objects, db.holds);
     biometric = RetentionSweep.biometricPurge(policy, db.store, objects, db.holds);
+    anonymizingPolicy = anonymizingAccounts();
+    anonymizingPolicy.validateAgainst(io.lethe.storage.schema.Schema.defaultSchema());
+    anonymization =
+        RetentionSweep.anonymization(anonymizingPolicy, db.store, objects, db.holds);
+    tombstones = new TombstonePurge(objects, java.time.Duration.ofDays(1));
     runner = new JobRunner(dataSource, db.audit, Clock.systemUTC(), 2);
+  }
+
+  private static RetentionPolicy anonymizingAccounts() {
+    try (var in = RetentionPolicy.class.getResourceAsStream(
+        "/io/lethe/lifecycle/policy/default-policy.yaml")) {
+      String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String closed = "    countedFrom: subject-closed\n    action: delete\n";
+      return RetentionPolicy.parse("anonymize-accounts.yaml", yaml.replace(closed,
+          "    countedFrom: subject-closed\n    action: anonymize\n" + ANONYMIZE_ACCOUNTS));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Takes every record left by earlier tests out of the sweeps' reach. */

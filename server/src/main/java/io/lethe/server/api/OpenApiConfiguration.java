@@ -25,4 +25,23 @@ class OpenApiConfiguration {
             .type(SecurityScheme.Type.HTTP).scheme("bearer").description("A Lethe API key")))
         .addSecurityItem(new SecurityRequirement().addList("apiKey"));
   }
+
+  /**
+   * Every call that takes a body may be refused as too large (lethe.limits.*): documented on each
+   * POST and PATCH, since springdoc cannot see a servlet filter.
+   */
+  @Bean
+  org.springdoc.core.customizers.OpenApiCustomizer requestSizeLimits() {
+    return api -> {
+      if (api.getPaths() == null) {
+        return;
+      }
+      api.getPaths().values().forEach(path -> java.util.stream.Stream.of(path.getPost(),
+          path.getPatch()).filter(java.util.Objects::nonNull).forEach(op -> op.getResponses()
+              .addApiResponse("413", new io.swagger.v3.oas.models.responses.ApiResponse()
+                  .description("request.too-large: the body is larger than "
+                      + "lethe.limits.json-max-size (uploads: lethe.limits.upload-max-size); "
+                      + "nothing was stored"))));
+    };
+  }
 }

@@ -7,7 +7,7 @@ import io.lethe.server.problem.NotFoundException;
 import io.lethe.server.security.ApiKey;
 import io.lethe.server.security.Caller;
 import io.lethe.server.security.PrincipalStore;
-import io.lethe.server.security.Roles;
+import io.lethe.server.security.RoleCatalog;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +28,14 @@ class PrincipalsController {
   private final PrincipalStore principals;
   private final AuditTrail audit;
   private final Caller caller;
+  private final RoleCatalog roles;
 
-  PrincipalsController(PrincipalStore principals, AuditTrail audit, Caller caller) {
+  PrincipalsController(PrincipalStore principals, AuditTrail audit, Caller caller,
+      RoleCatalog roles) {
     this.principals = principals;
     this.audit = audit;
     this.caller = caller;
+    this.roles = roles;
   }
 
   /** {@code {"name","roles":[...],"permissions"?:[...]}} → 201 {"id","apiKey"}. */
@@ -43,10 +46,10 @@ class PrincipalsController {
       if (body == null || body.name() == null || body.roles() == null) {
         throw new BadRequestException("The body needs 'name' and 'roles'.");
       }
-      List<String> permissions;
+      // Only the extra permissions are stored: the roles' own are resolved as configured.
+      List<String> permissions = body.permissions() == null ? List.of() : body.permissions();
       try {
-        permissions = Roles.permissions(body.roles(),
-            body.permissions() == null ? List.of() : body.permissions());
+        roles.checkGrant(body.roles(), permissions);
         new io.lethe.server.security.Principal(UUID.randomUUID(), body.name(), body.roles(),
             permissions, java.time.Instant.now());
       } catch (IllegalArgumentException e) {

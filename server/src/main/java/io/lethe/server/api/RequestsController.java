@@ -1,6 +1,9 @@
 package io.lethe.server.api;
 
+import io.lethe.lifecycle.requests.SubjectRequest;
 import io.lethe.server.problem.NotFoundException;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +21,21 @@ class RequestsController {
 
   /** Permission {@code subjects:read}. */
   @GetMapping(path = "/v1/requests/{id}", produces = "application/json")
-  SubjectRequests.SubjectRequest request(@PathVariable UUID id) {
-    return service.request(id).orElseThrow(() -> new NotFoundException("No request " + id + "."));
+  RequestView request(@PathVariable UUID id) {
+    return service.request(id).map(RequestView::of)
+        .orElseThrow(() -> new NotFoundException("No request " + id + "."));
   }
+
+  /** The API form: kind in lower case, every status the request entered, oldest first. */
+  record RequestView(UUID id, UUID subjectId, String kind, String status, String requestedBy,
+      Instant createdAt, Instant finishedAt, List<StepView> history) {
+
+    static RequestView of(SubjectRequest r) {
+      return new RequestView(r.id(), r.subjectId(), r.kind().code(), r.status().name(),
+          r.requestedBy(), r.createdAt(), r.finishedAt().orElse(null),
+          r.history().stream().map(s -> new StepView(s.status().name(), s.at())).toList());
+    }
+  }
+
+  record StepView(String status, Instant at) {}
 }

@@ -39,6 +39,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(StorageException.class)
   ResponseEntity<ProblemDetail> storage(StorageException e, HttpServletRequest request) {
+    var tooLarge = BodyTooLargeException.among(e);
+    if (tooLarge.isPresent()) {
+      return tooLarge(tooLarge.get(), request);
+    }
     HttpStatus status = StorageErrors.status(e.code());
     if (status.is5xxServerError()) {
       log.error("Storage failure {} on {}", e.code().code(), request.getRequestURI(), e);
@@ -103,6 +107,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(ProblemWriter.problem(ApiErrorCode.NOT_FOUND, e.getMessage(), request));
   }
 
+  @ExceptionHandler(ApiProblemException.class)
+  ResponseEntity<ProblemDetail> api(ApiProblemException e, HttpServletRequest request) {
+    return respond(ProblemWriter.problem(e.code(), e.getMessage(), request));
+  }
+
+  @ExceptionHandler(StatisticsPurposeException.class)
+  ResponseEntity<ProblemDetail> statisticsPurpose(StatisticsPurposeException e,
+      HttpServletRequest request) {
+    return respond(ProblemWriter.problem(ApiErrorCode.PURPOSE_STATISTICS_ONLY, e.getMessage(),
+        request));
+  }
+
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
     return respond(ProblemWriter.problem(ApiErrorCode.REQUEST_INVALID, e.getMessage(), request));
@@ -118,15 +134,32 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    var tooLarge = BodyTooLargeException.among(e);
+    if (tooLarge.isPresent()) {
+      return tooLarge(tooLarge.get(), request);
+    }
     log.error("Unexpected failure on {}", request.getRequestURI(), e);
     return respond(ProblemWriter.problem(ApiErrorCode.INTERNAL, "An internal error occurred. "
         + "Quote the request id when you report it.", request));
+  }
+
+  /** The body was cut off at its limit: whatever it fed was aborted, nothing was written. */
+  private static ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e,
+      HttpServletRequest request) {
+    return respond(ProblemWriter.problem(ApiErrorCode.PAYLOAD_TOO_LARGE, e.getMessage()
+        + " Nothing was stored.", request));
   }
 
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+    var tooLarge = BodyTooLargeException.among(ex);
+    if (tooLarge.isPresent()) {
+      return ResponseEntity.status(ApiErrorCode.PAYLOAD_TOO_LARGE.status())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(tooLarge(tooLarge.get(), servletRequest).getBody());
+    }
     ApiErrorCode code = codeFor(ex, status);
     ProblemDetail problem = ProblemWriter.problem(code, detailFor(ex, code), servletRequest);
     HttpHeaders out = new HttpHeaders();

@@ -47,6 +47,14 @@ public final class ApiKey {
     return Optional.of(new ApiKey(parts[0], parts[1]));
   }
 
+  /**
+   * Whether the secret looks drawn at random: 43 random base64url characters almost never repeat
+   * so much that fewer than 16 distinct ones remain, whereas typed or patterned secrets do.
+   */
+  public boolean looksRandom() {
+    return secret.chars().distinct().count() >= 16;
+  }
+
   public String keyId() {
     return keyId;
   }

@@ -20,9 +20,11 @@ import org.apache.shiro.subject.PrincipalCollection;
 final class ApiKeyRealm extends AuthorizingRealm {
 
   private final PrincipalStore store;
+  private final RoleCatalog roles;
 
-  ApiKeyRealm(PrincipalStore store) {
+  ApiKeyRealm(PrincipalStore store, RoleCatalog roles) {
     this.store = store;
+    this.roles = roles;
     setAuthenticationTokenClass(BearerToken.class);
     // The secret is compared (in constant time) while loading, against its stored digest.
     setCredentialsMatcher(new AllowAllCredentialsMatcher());
@@ -48,6 +50,8 @@ final class ApiKeyRealm extends AuthorizingRealm {
     Principal principal = (Principal) principals.getPrimaryPrincipal();
     SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(
         new java.util.HashSet<>(principal.roles()));
+    // The roles' permissions as configured now, plus the principal's own extra ones.
+    info.addStringPermissions(roles.permissionsOf(principal.roles()));
     info.addStringPermissions(principal.permissions());
     return info;
   }

@@ -26,9 +26,18 @@ public class PrincipalStore {
     this.dataSource = dataSource;
   }
 
-  /** Creates a principal and returns its API key, which is not stored and cannot be shown again. */
+  /**
+   * Creates a principal and returns its API key, which is not stored and cannot be shown again.
+   * {@code permissions} are extra to those its roles grant, which are resolved as configured at
+   * each authorization ({@link RoleCatalog}); a principal with exactly some permissions has no
+   * role.
+   */
   public ApiKey create(String name, List<String> roles, List<String> permissions) {
-    ApiKey key = ApiKey.generate();
+    return create(name, roles, permissions, ApiKey.generate());
+  }
+
+  /** Creates a principal holding a key chosen elsewhere (the configured bootstrap key). */
+  ApiKey create(String name, List<String> roles, List<String> permissions, ApiKey key) {
     Principal p = new Principal(UUID.randomUUID(), name, roles, permissions, Instant.now());
     try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
         "INSERT INTO principals (id, name, key_id, key_digest, roles, permissions, created_at) "

@@ -1,6 +1,7 @@
 package io.lethe.server.security;
 
 import io.lethe.server.audit.AuditTrail;
+import io.lethe.server.config.LetheProperties;
 import io.lethe.server.problem.ProblemWriter;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.apache.shiro.mgt.DefaultSessionStorageEvaluator;
@@ -15,9 +16,15 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** The roles, checked before anything else starts: malformed ones stop the server. */
   @Bean
-  SecurityManager shiroSecurityManager(PrincipalStore store) {
-    DefaultSecurityManager manager = new DefaultSecurityManager(new ApiKeyRealm(store));
+  RoleCatalog roleCatalog(LetheProperties properties) {
+    return RoleCatalog.of(properties.security().roles());
+  }
+
+  @Bean
+  SecurityManager shiroSecurityManager(PrincipalStore store, RoleCatalog roles) {
+    DefaultSecurityManager manager = new DefaultSecurityManager(new ApiKeyRealm(store, roles));
     DefaultSessionStorageEvaluator noSessions = new DefaultSessionStorageEvaluator();
     noSessions.setSessionStorageEnabled(false);
     ((DefaultSubjectDAO) manager.getSubjectDAO()).setSessionStorageEvaluator(noSessions);
@@ -33,6 +40,19 @@ class SecurityConfiguration {
     // (for load balancers and container health checks) is open.
     registration.addUrlPatterns("/v1/*", "/actuator/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** After authentication, so that a caller without a key learns nothing, not even a limit. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(LetheProperties properties,
+      ProblemWriter problems) {
+    LetheProperties.Limits limits = properties.limits();
+    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+        new RequestSizeLimit(limits.jsonMaxSize().toBytes(), limits.uploadMaxSize().toBytes(),
+            problems));
+    registration.addUrlPatterns("/v1/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 }

@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -84,6 +86,23 @@ final class ObjectRows {
     return keys;
   }
 
+  /** Up to {@code limit} rows of the subject, any state, locked: id → storage key, by id. */
+  Map<UUID, String> claimOfSubject(Connection c, UUID subjectId, int limit) {
+    Map<UUID, String> claimed = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, storage_key FROM objects"
+        + " WHERE subject_id = ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE")) {
+      ps.setObject(1, subjectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimed.put(rs.getObject(1, UUID.class), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed("claim a subject's objects", e);
+    }
+    return claimed;
+  }
+
   /** Which of {@code keys} some row refers to. */
   Set<String> known(Connection c, List<String> keys) {
     Set<String> known = new HashSet<>();
@@ -105,6 +124,18 @@ final class ObjectRows {
       throw failed("look up bucket keys", e);
     }
     return known;
+  }
+
+  void deleteIds(Connection c, java.util.Collection<UUID> ids) {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM objects WHERE id = ?")) {
+      for (UUID id : ids) {
+        ps.setObject(1, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw failed("delete objects", e);
+    }
   }
 
   int delete(Connection c, String where, UUID id) {

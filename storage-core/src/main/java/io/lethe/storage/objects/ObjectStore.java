@@ -64,8 +64,18 @@ public interface ObjectStore {
   /** Opens an object for streaming decryption; the subject must be ACTIVE. */
   ObjectContent get(Connection c, UUID objectId);
 
+  /**
+   * Opens an object for streaming decryption when read for {@code purpose}: the subject must be
+   * ACTIVE, or SUSPENDED with the purpose {@code legal-obligation} ({@code
+   * SubjectStatus.readableFor}).
+   */
+  ObjectContent get(Connection c, UUID objectId, String purpose);
+
   /** The subject's objects, oldest first; the subject must be ACTIVE. */
   List<StoredObject> list(Connection c, UUID subjectId);
+
+  /** The subject's objects, oldest first, when read for {@code purpose} (as {@link #get}). */
+  List<StoredObject> list(Connection c, UUID subjectId, String purpose);
 
   /**
    * Deletes the row (and with it the object's key), then the content. The bucket cannot take
@@ -80,6 +90,15 @@ public interface ObjectStore {
    * {@link #delete}.
    */
   int deleteAll(Connection c, UUID subjectId);
+
+  /**
+   * Deletes up to {@code limit} (at most 1000) objects of the subject, whatever its status: the
+   * rows are locked and deleted, then the content goes with one S3 batch delete. Returns the ids
+   * deleted, none when nothing is left. Safe to redo after a rollback (content already gone
+   * from the bucket is not an error), which is what makes the erasure job resumable. Same
+   * rollback caveat as {@link #delete}: call it last in the transaction.
+   */
+  List<UUID> deleteBatch(Connection c, UUID subjectId, int limit);
 
   /**
    * Deletes every object linked to the record, whatever its subject's status (the retention jobs

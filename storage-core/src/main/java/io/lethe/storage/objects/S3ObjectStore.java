@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,11 +90,22 @@ final class S3ObjectStore implements ObjectStore {
 
   @Override
   public ObjectContent get(Connection c, UUID objectId) {
+    return open(c, objectId, null);
+  }
+
+  @Override
+  public ObjectContent get(Connection c, UUID objectId, String purpose) {
+    return open(c, objectId, Objects.requireNonNull(purpose, "purpose"));
+  }
+
+  /** A null purpose: the subject must be ACTIVE. */
+  private ObjectContent open(Connection c, UUID objectId, String purpose) {
     Row row = rows.find(c, Objects.requireNonNull(objectId, "objectId"))
         .orElseThrow(() -> notFound(objectId));
     StoredObject o = row.object();
     AesGcmHkdfStreaming aead;
-    try (SecretBytes subjectKey = subjects.unwrap(c, o.subjectId());
+    try (SecretBytes subjectKey = purpose == null ? subjects.unwrap(c, o.subjectId())
+        : subjects.unwrapForReading(c, o.subjectId(), purpose);
         SecretBytes objectKey = wrap.unwrap(subjectKey, o.subjectId(), o.id(), row.wrappedKey())) {
       aead = ObjectFormat.streaming(objectKey);
     }
@@ -114,6 +126,13 @@ final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public List<StoredObject> list(Connection c, UUID subjectId, String purpose) {
+    subjects.requireReadable(c, Objects.requireNonNull(subjectId, "subjectId"),
+        Objects.requireNonNull(purpose, "purpose"));
+    return rows.bySubject(c, subjectId).stream().map(Row::object).toList();
+  }
+
+  @Override
   public void delete(Connection c, UUID objectId) {
     Row row = rows.find(c, Objects.requireNonNull(objectId, "objectId"))
         .orElseThrow(() -> notFound(objectId));
@@ -127,6 +146,18 @@ final class S3ObjectStore implements ObjectStore {
     int deleted = rows.delete(c, "subject_id = ?", subjectId);
     bucket.removeAll(keys);
     return deleted;
+  }
+
+  @Override
+  public List<UUID> deleteBatch(Connection c, UUID subjectId, int limit) {
+    if (limit < 1 || limit > Bucket.DELETE_BATCH) {
+      throw new IllegalArgumentException("limit must be between 1 and " + Bucket.DELETE_BATCH);
+    }
+    Map<UUID, String> claimed = rows.claimOfSubject(c,
+        Objects.requireNonNull(subjectId, "subjectId"), limit);
+    rows.deleteIds(c, claimed.keySet());
+    bucket.removeAll(List.copyOf(claimed.values()));
+    return List.copyOf(claimed.keySet());
   }
 
   @Override

@@ -122,6 +122,23 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
     assertFails(() -> store.get(c, stored.id()), StorageErrorCode.SUBJECT_SUSPENDED);
     assertFails(() -> put(subject, random(10)), StorageErrorCode.SUBJECT_SUSPENDED);
     assertFails(() -> store.list(c, subject), StorageErrorCode.SUBJECT_SUSPENDED);
+    assertFails(() -> store.get(c, stored.id(), "accident-handling"),
+        StorageErrorCode.SUBJECT_SUSPENDED);
+  }
+
+  @Test
+  void suspendedSubject_objectsAreReadForLegalObligationOnly() throws Exception {
+    UUID subject = aSubject();
+    byte[] content = random(10);
+    StoredObject stored = put(subject, content);
+    people.suspendSubject(c, subject);
+    assertThat(store.list(c, subject, "legal-obligation")).extracting(StoredObject::id)
+        .containsExactly(stored.id());
+    try (ObjectContent open = store.get(c, stored.id(), "legal-obligation")) {
+      assertThat(open.stream().readAllBytes()).isEqualTo(content);
+    }
+    assertFails(() -> store.list(c, subject, "data-subject-request"),
+        StorageErrorCode.SUBJECT_SUSPENDED);
   }
 
   @Test
@@ -143,6 +160,29 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
     people.eraseSubject(c, subject);
 
     assertThat(store.deleteAll(c, subject)).isEqualTo(3);
+    assertThat(rowsOf(subject)).isZero();
+    assertThat(bucketKeys()).containsExactly(storageKey(kept.id()));
+  }
+
+  @Test
+  void deleteBatch_takesAtMostTheLimit_andIsSafeToRedoAfterARollback() throws Exception {
+    UUID subject = aSubject();
+    for (int i = 0; i < 5; i++) {
+      put(subject, random(10 + i));
+    }
+    StoredObject kept = put(aSubject(), random(5));
+    people.destroySubjectKey(c, subject);
+    c.commit();
+
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(2);
+    c.rollback(); // the content is gone, the rows are back: a crash before the commit
+    assertThat(rowsOf(subject)).isEqualTo(5);
+    assertThat(bucketKeys()).hasSize(4);
+
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(2);
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(2);
+    assertThat(store.deleteBatch(c, subject, 2)).hasSize(1);
+    assertThat(store.deleteBatch(c, subject, 2)).isEmpty();
     assertThat(rowsOf(subject)).isZero();
     assertThat(bucketKeys()).containsExactly(storageKey(kept.id()));
   }
