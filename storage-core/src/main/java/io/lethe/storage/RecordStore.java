@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The {@code records} and {@code record_fields} tables. */
 final class RecordStore {
 
-  /** A record row; deleted records are never returned. */
+  /** A record row; only ACTIVE records are returned, never deleted or anonymized ones. */
   /** {@code expiresAt} is null while the record's retention trigger has not happened. */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
       String retentionClass, Instant createdAt, Instant expiresAt) {}
@@ -100,6 +100,20 @@ final class RecordStore {
   }
 
   /** True if the record exists, deleted or not, and its subject was erased. */
+  /**
+   * The live record, else why not: {@code storage.subject.erased} for a tombstone that erasure
+   * left (rather than claiming it never was), {@code storage.record.not-found} otherwise.
+   */
+  RecordRow require(Connection c, UUID recordId) {
+    Optional<RecordRow> found = find(c, recordId);
+    if (found.isEmpty() && ofErasedSubject(c, recordId)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "the record's subject was erased; its data cannot be read or changed");
+    }
+    return found.orElseThrow(() -> new StorageException(StorageErrorCode.RECORD_NOT_FOUND,
+        "record " + recordId + " does not exist"));
+  }
+
   boolean ofErasedSubject(Connection c, UUID recordId) {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM records r JOIN subjects s"
         + " ON s.id = r.subject_id WHERE r.id = ? AND s.status = 'ERASED'")) {
@@ -140,7 +154,7 @@ final class RecordStore {
   Optional<RecordRow> find(Connection c, UUID id) {
     String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
         + " expires_at"
-        + " FROM records WHERE id = ? AND state <> 'DELETED'";
+        + " FROM records WHERE id = ? AND state = 'ACTIVE'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
