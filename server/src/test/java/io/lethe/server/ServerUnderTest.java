@@ -26,6 +26,27 @@ final class ServerUnderTest {
     registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
   }
 
+  /** As {@link #register}, with a small pool: the test PostgreSQL is shared by many runs. */
+  static void registerSmall(DynamicPropertyRegistry registry, PostgresExtension pg,
+      S3ProxyExtension s3, Path dataDir) {
+    register(registry, pg, s3, dataDir);
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+  }
+
+  /** The single number a {@code SELECT COUNT(*)} with string parameters answers. */
+  static long count(javax.sql.DataSource db, String sql, String... params)
+      throws java.sql.SQLException {
+    try (var c = db.getConnection(); var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** A client holding the bootstrap admin key the server wrote into its data folder. */
   static ApiClient admin(int port, Path dataDir) throws IOException {
     return new ApiClient("http://127.0.0.1:" + port,

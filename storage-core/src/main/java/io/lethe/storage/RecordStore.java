@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The {@code records} and {@code record_fields} tables. */
 final class RecordStore {
 
-  /** A record row; deleted records are never returned. */
+  /** A record row; only ACTIVE records are returned, never deleted or anonymized ones. */
   /** {@code expiresAt} is null while the record's retention trigger has not happened. */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
       String retentionClass, Instant createdAt, Instant expiresAt) {}
@@ -112,20 +112,42 @@ final class RecordStore {
     }
   }
 
+  /** The subject's live (not deleted) records, oldest first. */
+  List<RecordRow> ofSubject(Connection c, UUID subjectId) {
+    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
+        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+        + " ORDER BY created_at, id";
+    List<RecordRow> rows = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, subjectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("list a subject's records", e);
+    }
+    return rows;
+  }
+
+  private static RecordRow row(ResultSet rs) throws SQLException {
+    return new RecordRow(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+        rs.getString("type"), rs.getInt("schema_version"), rs.getString("retention_class"),
+        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at"));
+  }
+
   Optional<RecordRow> find(Connection c, UUID id) {
     String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
         + " expires_at"
-        + " FROM records WHERE id = ? AND state <> 'DELETED'";
+        + " FROM records WHERE id = ? AND state = 'ACTIVE'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new RecordRow(rs.getObject("id", UUID.class),
-            rs.getObject("subject_id", UUID.class), rs.getString("type"),
-            rs.getInt("schema_version"), rs.getString("retention_class"),
-            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
+        return Optional.of(row(rs));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a record", e);

@@ -4,6 +4,7 @@ import io.lethe.audit.AuditEvent;
 import io.lethe.audit.AuditEvent.Outcome;
 import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
+import io.lethe.server.problem.StatisticsPurposeException;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.server.security.Caller;
 import io.lethe.storage.StorageErrorCode;
@@ -28,9 +29,11 @@ class ObjectService {
   private final AuditTrail audit;
   private final Caller caller;
   private final HoldGuard holds;
+  private final SubjectWrites writes;
 
   ObjectService(ObjectStore objects, Schema schema, Transactions transactions, AuditTrail audit,
-      Caller caller, HoldGuard holds) {
+      Caller caller, HoldGuard holds, SubjectWrites writes) {
+    this.writes = writes;
     this.holds = holds;
     this.objects = objects;
     this.schema = schema;
@@ -63,6 +66,7 @@ class ObjectService {
     AuditEvent.Builder failure = audit.event("object.get", Outcome.FAILURE).object(objectId)
         .purpose(purpose);
     return audit.guarded(failure, () -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       if (!schema.hasPurpose(purpose)) {
         throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
             "purpose '" + purpose + "' is not declared in the schema");
@@ -72,7 +76,7 @@ class ObjectService {
       return transactions.inTransaction(c -> {
         StoredObject found = objects.describe(c, objectId);
         caller.require("objects:read:" + found.category().yamlName() + ":" + purpose);
-        ObjectContent content = objects.get(c, objectId);
+        ObjectContent content = objects.get(c, objectId, purpose);
         try {
           audit.record(c, audit.event("object.get", Outcome.SUCCESS).subject(found.subjectId())
               .object(objectId).purpose(purpose).build());
@@ -97,6 +101,7 @@ class ObjectService {
           .map(cat -> "objects:delete:" + cat.yamlName()).toList());
       StoredObject o = objects.describe(c, objectId);
       caller.require("objects:delete:" + o.category().yamlName());
+      writes.requireWritable(c, o.subjectId());
       if (o.recordId().isPresent()) {
         holds.recordNotHeld(c, o.recordId().get());
       } else {

@@ -71,8 +71,15 @@ public class AuditTrail {
       recordAlone(failure.errorCode("access.denied").build());
       e.markRecorded();
       throw e;
+    } catch (io.lethe.server.problem.ApiProblemException e) {
+      recordAlone(failure.errorCode(e.code().code()).build());
+      throw e;
     } catch (io.lethe.server.problem.HeldException e) {
       recordAlone(failure.errorCode("lifecycle.held").build());
+      throw e;
+    } catch (io.lethe.server.problem.StatisticsPurposeException e) {
+      recordAlone(failure.errorCode(
+          io.lethe.server.problem.ApiErrorCode.PURPOSE_STATISTICS_ONLY.code()).build());
       throw e;
     }
   }
