@@ -72,8 +72,13 @@ final class HttpLoadApi {
         + URLEncoder.encode(value, StandardCharsets.UTF_8) + "&purpose=" + purpose).GET());
   }
 
+  /** The export is a ZIP (fields and photos): read to the end, kept only when it is a problem. */
   Answer exportSubject(String subjectId) throws IOException, InterruptedException {
-    return send(request("/v1/subjects/" + subjectId + "/export").GET());
+    HttpResponse<byte[]> r = http.send(request("/v1/subjects/" + subjectId
+        + "/export?purpose=data-subject-request").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    boolean ok = r.statusCode() >= 200 && r.statusCode() < 300;
+    return new Answer(r.statusCode(), ok ? "" : new String(r.body(), StandardCharsets.UTF_8));
   }
 
   Answer searchAudit(String subjectId) throws IOException, InterruptedException {

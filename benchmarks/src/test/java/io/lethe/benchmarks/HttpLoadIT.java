@@ -28,7 +28,7 @@ class HttpLoadIT {
 
     assertThat(operations).containsKeys("subject.create", "record.create.account",
         "record.create.vehicle", "record.create.accident", "object.upload", "record.read",
-        "record.lookup", "audit.search");
+        "record.lookup", "subject.export", "audit.search");
     assertThat(operations.values()).allSatisfy(s -> {
       assertThat(s.errors()).as("failures of %s", s.operation()).isEmpty();
       assertThat(s.count()).as("successes of %s", s.operation()).isPositive();
