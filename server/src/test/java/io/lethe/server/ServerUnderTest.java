@@ -26,6 +26,40 @@ final class ServerUnderTest {
     registry.add("lethe.keys.keyring-passphrase", () -> "correct horse battery staple");
   }
 
+  /** As {@link #register}, with a small pool: the test PostgreSQL is shared by many runs. */
+  static void registerSmall(DynamicPropertyRegistry registry, PostgresExtension pg,
+      S3ProxyExtension s3, Path dataDir) {
+    register(registry, pg, s3, dataDir);
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+  }
+
+  /** The single number a {@code SELECT COUNT(*)} with string parameters answers. */
+  static long count(javax.sql.DataSource db, String sql, String... params)
+      throws java.sql.SQLException {
+    try (var c = db.getConnection(); var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The same settings as environment variables, for the packaged jar as a child process. */
+  static java.util.Map<String, String> env(PostgresExtension pg, S3ProxyExtension s3) {
+    return java.util.Map.of(
+        "LETHE_DATABASE_URL", pg.jdbcUrl(),
+        "LETHE_DATABASE_USERNAME", pg.user(),
+        "LETHE_DATABASE_PASSWORD", pg.password(),
+        "LETHE_S3_ENDPOINT", s3.endpoint(),
+        "LETHE_S3_ACCESS_KEY", s3.accessKey(),
+        "LETHE_S3_SECRET_KEY", s3.secretKey(),
+        "LETHE_AUDIT_ES_MODE", "off",
+        "LETHE_KEYRING_PASSPHRASE", "correct horse battery staple");
+  }
+
   /** A client holding the bootstrap admin key the server wrote into its data folder. */
   static ApiClient admin(int port, Path dataDir) throws IOException {
     return new ApiClient("http://127.0.0.1:" + port,

@@ -8,6 +8,7 @@ import io.lethe.storage.crypto.SecretBytes;
 import io.lethe.storage.fields.FieldValues;
 import io.lethe.storage.keys.DataKey;
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.FieldDef;
 import io.lethe.storage.schema.RecordType;
 import io.lethe.storage.schema.Schema;
@@ -99,15 +100,8 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
       throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
           "purpose '" + purpose + "' is not declared in the schema");
     }
-    Optional<RecordRow> found = records.find(c, recordId);
-    if (found.isEmpty() && records.ofErasedSubject(c, recordId)) {
-      // Erasure leaves tombstones: say why the record is gone rather than that it never was.
-      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
-          "the record's subject was erased; its data cannot be read");
-    }
-    RecordRow row = found.orElseThrow(() -> new StorageException(
-        StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
-    SubjectRow subject = lifecycle.usable(c, row.subjectId());
+    RecordRow row = records.require(c, recordId);
+    SubjectRow subject = lifecycle.readable(c, row.subjectId(), purpose);
     Optional<RecordType> type = schema.recordType(row.type());
     Map<String, byte[]> stored = inSchemaOrder(type, records.fields(c, recordId));
     Map<String, String> shown = new LinkedHashMap<>();
@@ -134,6 +128,28 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }
     return new RecordView(row.id(), row.subjectId(), row.type(), shown, withheld,
         row.createdAt());
+  }
+
+  @Override
+  public List<RecordView> readAllRecords(Connection c, UUID subjectId, String purpose) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    if (purpose == null || !schema.hasPurpose(purpose)) {
+      throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
+          "purpose '" + purpose + "' is not declared in the schema");
+    }
+    SubjectRow subject = lifecycle.readable(c, subjectId, purpose);
+    List<RecordView> views = new java.util.ArrayList<>();
+    try (SecretBytes key = keys.unwrap(subject.key())) {
+      for (RecordRow row : records.ofSubject(c, subjectId)) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        inSchemaOrder(schema.recordType(row.type()), records.fields(c, row.id()))
+            .forEach((name, ciphertext) -> shown.put(name, codec.decrypt(key,
+                new FieldContext(subjectId, row.id(), name, row.schemaVersion()), ciphertext)));
+        views.add(new RecordView(row.id(), subjectId, row.type(), shown, Set.of(),
+            row.createdAt()));
+      }
+    }
+    return views;
   }
 
   @Override
@@ -177,6 +193,19 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   @Override
   public Subject suspendSubject(Connection c, UUID subjectId) {
     return lifecycle.transition(c, subjectId, SubjectStatus.SUSPENDED, now());
+  }
+
+  @Override
+  public WrappedKey migrateSubjectKey(Connection c, UUID subjectId, String kekName) {
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(kekName, "kekName");
+    SubjectRow row = lifecycle.keyed(c, subjectId);
+    WrappedKey moved = keys.rewrapUnder(kekName, row.key());
+    if (!new RewrapStore().update(c, new RewrapStore.Row(subjectId, row.key()), moved)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          "subject " + subjectId + " changed its key concurrently; retry");
+    }
+    return moved;
   }
 
   @Override

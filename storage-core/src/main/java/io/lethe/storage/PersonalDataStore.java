@@ -1,6 +1,7 @@
 package io.lethe.storage;
 
 import io.lethe.storage.keys.KeyProvider;
+import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
@@ -61,9 +62,19 @@ public interface PersonalDataStore {
    * Reads a record for {@code purpose}. Fields the schema does not open to that purpose are not
    * decrypted and are listed in {@link RecordView#withheldFields()}; the rest are masked unless
    * {@code plain}. Throws {@code storage.purpose.unknown}, {@code storage.record.not-found},
-   * {@code storage.subject.suspended} or {@code storage.subject.erased}.
+   * {@code storage.subject.suspended} (a suspended subject is read only for
+   * {@link SubjectStatus#LEGAL_OBLIGATION}) or {@code storage.subject.erased}.
    */
   RecordView readRecord(Connection c, UUID recordId, String purpose, boolean plain);
+
+  /**
+   * Every live record of the subject with every field decrypted in plain, whatever the schema
+   * opens to {@code purpose}: the subject's own copy of their data (an export). The caller
+   * checks that the purpose and the caller may do this. Throws {@code storage.purpose.unknown},
+   * {@code storage.subject.not-found}, {@code storage.subject.suspended} (unless the purpose is
+   * {@link SubjectStatus#LEGAL_OBLIGATION}) or {@code storage.subject.erased}.
+   */
+  List<RecordView> readAllRecords(Connection c, UUID subjectId, String purpose);
 
   /**
    * Records of {@code type} whose searchable {@code field} equals {@code value} once normalized
@@ -119,7 +130,10 @@ public interface PersonalDataStore {
   AnonymizedRecord anonymizeRecord(Connection c, UUID recordId, RecordAnonymizer anonymizer,
       String policyVersion);
 
-  /** ACTIVE → SUSPENDED: the subject's data is neither written nor read until resumed. */
+  /**
+   * ACTIVE → SUSPENDED: the subject's data is not written until resumed, and read only for
+   * {@link SubjectStatus#LEGAL_OBLIGATION}. {@code storage.subject.erased} once erased.
+   */
   Subject suspendSubject(Connection c, UUID subjectId);
 
   /**
@@ -127,6 +141,17 @@ public interface PersonalDataStore {
    * is still described). Throws {@code storage.subject.not-found}.
    */
   SubjectSummary describeSubject(Connection c, UUID subjectId);
+
+  /**
+   * Moves the subject key under the KEK named {@code kekName} ({@code KeyProvider.rewrapUnder}):
+   * unwrapped under the KEK that wraps it now, wrapped under the named one, and stored in place
+   * of the old wrapped key (compare-and-set), so every later unwrap goes to the new KEK. No
+   * field or object is decrypted or rewritten: they hang off the subject key, not the KEK (ADR
+   * 0011). Allowed while ACTIVE or SUSPENDED. Throws {@code storage.subject.not-found},
+   * {@code storage.subject.erased}, {@code storage.key.kek-unknown}, and
+   * {@code storage.subject.transition-invalid} if the key changed concurrently.
+   */
+  WrappedKey migrateSubjectKey(Connection c, UUID subjectId, String kekName);
 
   /** SUSPENDED → ACTIVE. */
   Subject resumeSubject(Connection c, UUID subjectId);

@@ -100,6 +100,20 @@ final class RecordStore {
   }
 
   /** True if the record exists, deleted or not, and its subject was erased. */
+  /**
+   * The live record, else why not: {@code storage.subject.erased} for a tombstone that erasure
+   * left (rather than claiming it never was), {@code storage.record.not-found} otherwise.
+   */
+  RecordRow require(Connection c, UUID recordId) {
+    Optional<RecordRow> found = find(c, recordId);
+    if (found.isEmpty() && ofErasedSubject(c, recordId)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "the record's subject was erased; its data cannot be read or changed");
+    }
+    return found.orElseThrow(() -> new StorageException(StorageErrorCode.RECORD_NOT_FOUND,
+        "record " + recordId + " does not exist"));
+  }
+
   boolean ofErasedSubject(Connection c, UUID recordId) {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM records r JOIN subjects s"
         + " ON s.id = r.subject_id WHERE r.id = ? AND s.status = 'ERASED'")) {
@@ -112,6 +126,31 @@ final class RecordStore {
     }
   }
 
+  /** The subject's live (not deleted) records, oldest first. */
+  List<RecordRow> ofSubject(Connection c, UUID subjectId) {
+    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
+        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+        + " ORDER BY created_at, id";
+    List<RecordRow> rows = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, subjectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("list a subject's records", e);
+    }
+    return rows;
+  }
+
+  private static RecordRow row(ResultSet rs) throws SQLException {
+    return new RecordRow(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+        rs.getString("type"), rs.getInt("schema_version"), rs.getString("retention_class"),
+        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at"));
+  }
+
   Optional<RecordRow> find(Connection c, UUID id) {
     String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
         + " expires_at"
@@ -122,10 +161,7 @@ final class RecordStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new RecordRow(rs.getObject("id", UUID.class),
-            rs.getObject("subject_id", UUID.class), rs.getString("type"),
-            rs.getInt("schema_version"), rs.getString("retention_class"),
-            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
+        return Optional.of(row(rs));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a record", e);

@@ -22,12 +22,13 @@ final class RewrapStore {
   record Row(UUID id, WrappedKey key) {}
 
   private static final String CLAIM = "SELECT id, wrapped_key, kek_id, kek_version FROM subjects"
-      + " WHERE kek_version < ? %s ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+      + " WHERE kek_id = ? AND kek_version < ? %s ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
-  List<Row> claim(Connection c, int targetVersion, UUID after, int limit) {
+  List<Row> claim(Connection c, String kekId, int targetVersion, UUID after, int limit) {
     String sql = String.format(CLAIM, after == null ? "" : "AND id > ?");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
+      ps.setString(i++, kekId);
       ps.setInt(i++, targetVersion);
       if (after != null) {
         ps.setObject(i++, after);
@@ -46,10 +47,11 @@ final class RewrapStore {
     }
   }
 
-  long countBelow(Connection c, int version) {
+  long countBelow(Connection c, String kekId, int version) {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM subjects WHERE kek_version < ?")) {
-      ps.setInt(1, version);
+        "SELECT COUNT(*) FROM subjects WHERE kek_id = ? AND kek_version < ?")) {
+      ps.setString(1, kekId);
+      ps.setInt(2, version);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -25,6 +25,8 @@ public enum StorageErrorCode {
   PURPOSE_UNKNOWN("storage.purpose.unknown"),
   /** The key (or key version) needed is unknown, retired or destroyed. */
   KEY_UNAVAILABLE("storage.key.unavailable"),
+  /** A KEK name that is not configured (migration to another KEK). */
+  KEK_UNKNOWN("storage.key.kek-unknown"),
   /** A wrapped key failed authentication: altered, or wrapped by another keyring. */
   KEY_UNWRAP_FAILED("storage.key.unwrap-failed"),
   /** The keyring file could not be opened with the passphrase given (or was altered). */

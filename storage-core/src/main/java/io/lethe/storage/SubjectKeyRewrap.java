@@ -87,7 +87,7 @@ public final class SubjectKeyRewrap {
       throw new IllegalArgumentException("batchSize must be at least 1");
     }
     RewrapStore store = new RewrapStore();
-    List<RewrapStore.Row> rows = store.claim(c, target, after.orElse(null), batchSize);
+    List<RewrapStore.Row> rows = store.claim(c, keys.kekId(), target, after.orElse(null), batchSize);
     if (rows.isEmpty() || dryRun) {
       return new Batch(rows.size(), 0, 0, lastOf(rows));
     }
@@ -111,9 +111,9 @@ public final class SubjectKeyRewrap {
    * How many stored subject keys are still wrapped below {@code version}; reads without locking.
    * Zero means versions below {@code version} can be retired without losing any subject.
    */
-  public static long remaining(DataSource dataSource, int version) {
+  public static long remaining(DataSource dataSource, KeyProvider keys, int version) {
     try (Connection c = dataSource.getConnection()) {
-      return new RewrapStore().countBelow(c, version);
+      return new RewrapStore().countBelow(c, keys.kekId(), version);
     } catch (SQLException e) {
       throw Jdbc.failed("count subject keys to rewrap", e);
     }

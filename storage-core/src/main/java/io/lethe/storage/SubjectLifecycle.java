@@ -26,10 +26,36 @@ final class SubjectLifecycle {
     };
   }
 
+  /**
+   * The subject if its data may be read for {@code purpose} now ({@link
+   * SubjectStatus#readableFor}), else the code that says why not.
+   */
+  SubjectRow readable(Connection c, UUID subjectId, String purpose) {
+    SubjectRow row = subjects.find(c, subjectId).orElseThrow(() -> notFound(subjectId));
+    if (row.subject().status().readableFor(purpose)) {
+      return row;
+    }
+    return usable(c, subjectId);
+  }
+
+  /** The subject if it still has a key (ACTIVE or SUSPENDED), else not-found or erased. */
+  SubjectRow keyed(Connection c, UUID subjectId) {
+    SubjectRow row = subjects.find(c, subjectId).orElseThrow(() -> notFound(subjectId));
+    if (row.subject().status() == SubjectStatus.ERASED) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "subject " + subjectId + " was erased; it has no key to move");
+    }
+    return row;
+  }
+
   /** Applies {@code to} if {@link SubjectStatus#canBecome} allows it from the current status. */
   Subject transition(Connection c, UUID subjectId, SubjectStatus to, Instant now) {
     Subject current = subjects.find(c, subjectId).map(SubjectRow::subject)
         .orElseThrow(() -> notFound(subjectId));
+    if (current.status() == SubjectStatus.ERASED) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "subject " + subjectId + " was erased; nothing about it changes any more");
+    }
     if (!current.status().canBecome(to)) {
       throw new StorageException(StorageErrorCode.SUBJECT_TRANSITION_INVALID,
           "subject " + subjectId + " cannot go from " + current.status() + " to " + to);

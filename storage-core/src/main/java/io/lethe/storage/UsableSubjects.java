@@ -19,4 +19,9 @@ public final class UsableSubjects {
   public static WrappedKey wrappedKey(Connection c, UUID subjectId) {
     return LIFECYCLE.usable(c, subjectId).key();
   }
+
+  /** The wrapped key if the subject's data may be read for {@code purpose} now. */
+  public static WrappedKey readableKey(Connection c, UUID subjectId, String purpose) {
+    return LIFECYCLE.readable(c, subjectId, purpose).key();
+  }
 }

@@ -198,6 +198,40 @@ abstract class PersonalDataStoreContract {
   }
 
   @Test
+  void suspendedSubject_isReadForLegalObligationOnly() {
+    Subject subject = store.createSubject(c);
+    StoredRecord stored = store.createRecord(c, subject.id(), "account", anAccount().build());
+    store.suspendSubject(c, subject.id());
+
+    assertThat(store.readRecord(c, stored.id(), "legal-obligation", true).id())
+        .isEqualTo(stored.id());
+    assertThat(store.readAllRecords(c, subject.id(), "legal-obligation")).hasSize(1);
+    assertFails(() -> store.readAllRecords(c, subject.id(), "data-subject-request"),
+        StorageErrorCode.SUBJECT_SUSPENDED);
+  }
+
+  @Test
+  void readAllRecords_decryptsEveryFieldOfEveryLiveRecord_whateverThePurposeOpens() {
+    Subject subject = store.createSubject(c);
+    Map<String, String> fields = anAccount().build();
+    StoredRecord kept = store.createRecord(c, subject.id(), "account", fields);
+    StoredRecord deleted = store.createRecord(c, subject.id(), "account", fields);
+    store.deleteRecord(c, deleted.id());
+    store.createRecord(c, store.createSubject(c).id(), "account", fields);
+
+    List<RecordView> all = store.readAllRecords(c, subject.id(), "data-subject-request");
+
+    assertThat(all).extracting(RecordView::id).containsExactly(kept.id());
+    assertThat(all.get(0).withheldFields()).isEmpty();
+    assertThat(all.get(0).fields()).containsEntry("mobile", "13812345678")
+        .containsOnlyKeys(fields.keySet());
+    assertFails(() -> store.readAllRecords(c, subject.id(), "no-such-purpose"),
+        StorageErrorCode.PURPOSE_UNKNOWN);
+    assertFails(() -> store.readAllRecords(c, UUID.randomUUID(), "data-subject-request"),
+        StorageErrorCode.SUBJECT_NOT_FOUND);
+  }
+
+  @Test
   void suspendedSubject_isNeitherReadNorWritten_untilResumed() {
     Subject subject = store.createSubject(c);
     StoredRecord stored = store.createRecord(c, subject.id(), "account", anAccount().build());
@@ -238,8 +272,13 @@ abstract class PersonalDataStoreContract {
 
     assertFails(() -> store.readRecord(c, stored.id(), "data-subject-request", true),
         StorageErrorCode.SUBJECT_ERASED);
-    assertFails(() -> store.resumeSubject(c, subject.id()),
-        StorageErrorCode.SUBJECT_TRANSITION_INVALID);
+    assertFails(() -> store.resumeSubject(c, subject.id()), StorageErrorCode.SUBJECT_ERASED);
+    assertFails(() -> store.updateFields(c, stored.id(), Map.of("name", "李四")),
+        StorageErrorCode.SUBJECT_ERASED);
+    assertFails(() -> store.deleteRecord(c, stored.id()), StorageErrorCode.SUBJECT_ERASED);
+    assertFails(() -> store.suspendSubject(c, subject.id()), StorageErrorCode.SUBJECT_ERASED);
+    assertFails(() -> store.readAllRecords(c, subject.id(), "legal-obligation"),
+        StorageErrorCode.SUBJECT_ERASED);
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT wrapped_key FROM subjects WHERE id = ?")) {
       ps.setObject(1, subject.id());

@@ -131,11 +131,11 @@ abstract class SubjectKeyRewrapContract {
         }
       }
       assertThat(SubjectKeyRewrap.run(dataSource(), keys, 10).rewrapped()).isEqualTo(2);
-      assertThat(SubjectKeyRewrap.remaining(dataSource(), 2)).isEqualTo(1);
+      assertThat(SubjectKeyRewrap.remaining(dataSource(), keys, 2)).isEqualTo(1);
       other.commit();
     }
     assertThat(SubjectKeyRewrap.run(dataSource(), keys, 10).rewrapped()).isEqualTo(1);
-    assertThat(SubjectKeyRewrap.remaining(dataSource(), 2)).isZero();
+    assertThat(SubjectKeyRewrap.remaining(dataSource(), keys, 2)).isZero();
   }
 
   @Test

@@ -29,9 +29,11 @@ class ObjectService {
   private final AuditTrail audit;
   private final Caller caller;
   private final HoldGuard holds;
+  private final SubjectWrites writes;
 
   ObjectService(ObjectStore objects, Schema schema, Transactions transactions, AuditTrail audit,
-      Caller caller, HoldGuard holds) {
+      Caller caller, HoldGuard holds, SubjectWrites writes) {
+    this.writes = writes;
     this.holds = holds;
     this.objects = objects;
     this.schema = schema;
@@ -74,7 +76,7 @@ class ObjectService {
       return transactions.inTransaction(c -> {
         StoredObject found = objects.describe(c, objectId);
         caller.require("objects:read:" + found.category().yamlName() + ":" + purpose);
-        ObjectContent content = objects.get(c, objectId);
+        ObjectContent content = objects.get(c, objectId, purpose);
         try {
           audit.record(c, audit.event("object.get", Outcome.SUCCESS).subject(found.subjectId())
               .object(objectId).purpose(purpose).build());
@@ -99,6 +101,7 @@ class ObjectService {
           .map(cat -> "objects:delete:" + cat.yamlName()).toList());
       StoredObject o = objects.describe(c, objectId);
       caller.require("objects:delete:" + o.category().yamlName());
+      writes.requireWritable(c, o.subjectId());
       if (o.recordId().isPresent()) {
         holds.recordNotHeld(c, o.recordId().get());
       } else {

@@ -2,10 +2,11 @@ package io.lethe.server.api;
 
 import io.lethe.storage.StoredRecord;
 import io.lethe.storage.Subject;
+import io.lethe.storage.SubjectSummary;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import io.lethe.storage.SubjectSummary;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubjectsController {
 
   private final PersonalDataService service;
+  private final SubjectMigrations migrations;
 
-  SubjectsController(PersonalDataService service) {
+  SubjectsController(PersonalDataService service, SubjectMigrations migrations) {
     this.service = service;
+    this.migrations = migrations;
   }
 
   /** Permission {@code subjects:create}. */
@@ -54,11 +57,28 @@ class SubjectsController {
   }
 
   /** Erasure → 202 {"requestId"}; 409 with the hold's reason while held. */
+  @Operation(summary = "Request a subject's erasure", description = "Permission subjects:erase."
+      + " Records the request and fires the erasure job: the subject key is destroyed first,"
+      + " then records and objects are purged in batches. 202 {\"requestId\"} (the same if"
+      + " asked again), followed at /v1/requests/{id}; 409 lifecycle.held while a hold applies.")
   @PostMapping("/{id}/erasure")
   ResponseEntity<java.util.Map<String, Object>> erase(@PathVariable UUID id) {
     io.lethe.lifecycle.requests.SubjectRequest request = service.erase(id);
     return ResponseEntity.accepted().body(java.util.Map.of("requestId", request.id(),
         "status", request.status().name()));
+  }
+
+  /**
+   * Moves the subject under the named KEK (another tenant or region): its key is rewrapped, no
+   * data re-encrypted (ADR 0011); permission {@code subjects:migrate}. Allowed while held.
+   */
+  @PostMapping(path = "/{id}/migration", consumes = "application/json")
+  java.util.Map<String, Object> migrate(@PathVariable UUID id,
+      @RequestBody MigrationRequest request) {
+    request.validate();
+    io.lethe.lifecycle.requests.SubjectRequest done = migrations.migrate(id, request.kek());
+    return java.util.Map.of("requestId", done.id(), "status", done.status().name(),
+        "kek", request.kek());
   }
 
   /** Permission {@code records:create:<type>}. */

@@ -71,6 +71,9 @@ public class AuditTrail {
       recordAlone(failure.errorCode("access.denied").build());
       e.markRecorded();
       throw e;
+    } catch (io.lethe.server.problem.ApiProblemException e) {
+      recordAlone(failure.errorCode(e.code().code()).build());
+      throw e;
     } catch (io.lethe.server.problem.HeldException e) {
       recordAlone(failure.errorCode("lifecycle.held").build());
       throw e;

@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +24,42 @@ final class KeyProviders {
 
   static KeyProvider create(LetheProperties properties) throws IOException {
     LetheProperties.Keys keys = properties.keys();
-    return switch (keys.provider()) {
-      case "vault" -> vault(keys.vault());
-      case "local" -> local(properties);
+    java.util.List<String> names = keys.namedKekList();
+    Map<String, KeyProvider> named = new LinkedHashMap<>();
+    KeyProvider defaultKek = switch (keys.provider()) {
+      case "vault" -> {
+        for (String name : names) {
+          named.put(name, vault(keys.vault(), name));
+        }
+        yield vault(keys.vault(), keys.vault().keyName());
+      }
+      case "local" -> {
+        Path file = keyringFile(properties);
+        for (String name : names) {
+          named.put(name, local(properties, namedKeyring(file, name)));
+        }
+        yield local(properties, file);
+      }
       default -> throw new IllegalStateException("lethe.keys.provider must be 'vault' or "
           + "'local', not '" + keys.provider() + "'");
     };
+    return named.isEmpty() ? defaultKek : KeyProvider.withNamedKeks(defaultKek, named);
   }
 
-  private static KeyProvider vault(LetheProperties.Vault vault) {
+  /** A named KEK of the local keyring: its own sealed file beside the default one. */
+  static Path namedKeyring(Path defaultFile, String name) {
+    if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+      throw new IllegalStateException("lethe.keys.named-keks: a KEK name is 1-63 lower-case"
+          + " letters, digits and dashes");
+    }
+    String file = defaultFile.getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    String named = dot > 0 ? file.substring(0, dot) + "-" + name + file.substring(dot)
+        : file + "-" + name;
+    return defaultFile.resolveSibling(named);
+  }
+
+  private static KeyProvider vault(LetheProperties.Vault vault, String keyName) {
     if (vault.address() == null || vault.address().isBlank()) {
       throw new IllegalStateException("lethe.keys.provider is vault but LETHE_VAULT_ADDRESS is blank");
     }
@@ -41,16 +70,19 @@ final class KeyProviders {
           + "LETHE_VAULT_SECRET_ID (exactly one way to log in to Vault)");
     }
     VaultTransitConfig config = token
-        ? VaultTransitConfig.token(vault.address(), vault.keyName(), vault.token())
-        : VaultTransitConfig.appRole(vault.address(), vault.keyName(), vault.roleId(),
-            vault.secretId());
+        ? VaultTransitConfig.token(vault.address(), keyName, vault.token())
+        : VaultTransitConfig.appRole(vault.address(), keyName, vault.roleId(), vault.secretId());
     return KeyProvider.vaultTransit(config.withMount(vault.transitMount()));
   }
 
-  private static KeyProvider local(LetheProperties properties) throws IOException {
+  private static Path keyringFile(LetheProperties properties) {
     LetheProperties.Keys keys = properties.keys();
-    Path file = keys.keyringFile() == null || keys.keyringFile().isBlank()
+    return keys.keyringFile() == null || keys.keyringFile().isBlank()
         ? properties.dataDir().resolve("keys/keyring.lethe") : Path.of(keys.keyringFile());
+  }
+
+  private static KeyProvider local(LetheProperties properties, Path file) throws IOException {
+    LetheProperties.Keys keys = properties.keys();
     Files.createDirectories(file.toAbsolutePath().getParent());
     char[] passphrase = keys.keyringPassphrase() == null || keys.keyringPassphrase().isBlank()
         ? embeddedPassphrase(file.toAbsolutePath().getParent().resolve("keyring.passphrase"))

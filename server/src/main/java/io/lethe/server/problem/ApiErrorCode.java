@@ -12,6 +12,9 @@ public enum ApiErrorCode {
   ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "Permission denied"),
   REQUEST_MALFORMED("request.malformed", HttpStatus.BAD_REQUEST, "Malformed request"),
   REQUEST_INVALID("request.invalid", HttpStatus.BAD_REQUEST, "Invalid request"),
+  /** A purpose that this operation is never done for, e.g. an export for marketing. */
+  PURPOSE_NOT_ALLOWED("request.purpose-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
+      "Purpose not allowed"),
   NOT_FOUND("request.not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("request.method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED,
       "Method not allowed"),

@@ -106,6 +106,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(ProblemWriter.problem(ApiErrorCode.NOT_FOUND, e.getMessage(), request));
   }
 
+  @ExceptionHandler(ApiProblemException.class)
+  ResponseEntity<ProblemDetail> api(ApiProblemException e, HttpServletRequest request) {
+    return respond(ProblemWriter.problem(e.code(), e.getMessage(), request));
+  }
+
   @ExceptionHandler(StatisticsPurposeException.class)
   ResponseEntity<ProblemDetail> statisticsPurpose(StatisticsPurposeException e,
       HttpServletRequest request) {

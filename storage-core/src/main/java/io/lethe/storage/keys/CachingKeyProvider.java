@@ -105,6 +105,27 @@ public final class CachingKeyProvider implements KeyProvider, AutoCloseable {
   }
 
   @Override
+  public String kekId() {
+    return backing.kekId();
+  }
+
+  @Override
+  public WrappedKey wrap(SecretBytes key) {
+    return backing.wrap(key);
+  }
+
+  @Override
+  public java.util.Set<String> kekNames() {
+    return backing.kekNames();
+  }
+
+  /** Not cached: the old wrapped form simply stops being asked for. */
+  @Override
+  public WrappedKey rewrapUnder(String kekName, WrappedKey wrapped) {
+    return backing.rewrapUnder(kekName, wrapped);
+  }
+
+  @Override
   public DataKey generateDataKey() {
     return backing.generateDataKey();
   }

@@ -7,6 +7,8 @@ import io.lethe.storage.keys.vault.VaultTransitKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates and unwraps data keys under a versioned key-encryption key (KEK) that never leaves the
@@ -30,6 +32,51 @@ import java.util.List;
  * longer be unwrapped, so rewrap them first. Messages never contain key material.
  */
 public interface KeyProvider {
+
+  /** The name of the default KEK among {@link #kekNames()}. */
+  String DEFAULT_KEK = "default";
+
+  /** The id every key this provider wraps carries as {@link WrappedKey#kekId()}. */
+  String kekId();
+
+  /**
+   * Wraps an existing data key under the current KEK version: how a key moves from one KEK to
+   * another ({@link #rewrapUnder}). The key is neither kept nor destroyed; the caller owns it.
+   */
+  WrappedKey wrap(SecretBytes key);
+
+  /**
+   * The names of the KEKs keys may be moved to with {@link #rewrapUnder}, {@link #DEFAULT_KEK}
+   * among them; only {@link #DEFAULT_KEK} unless built with {@link #withNamedKeks}.
+   */
+  default Set<String> kekNames() {
+    return Set.of(DEFAULT_KEK);
+  }
+
+  /**
+   * The same data key wrapped under the current version of the KEK named {@code kekName}, from
+   * whichever KEK wraps it now, without exposing it to the caller. Afterwards only the new KEK
+   * unwraps the result. Throws {@code storage.key.kek-unknown} for a name not in
+   * {@link #kekNames()}.
+   */
+  default WrappedKey rewrapUnder(String kekName, WrappedKey wrapped) {
+    if (!DEFAULT_KEK.equals(kekName)) {
+      throw new StorageException(StorageErrorCode.KEK_UNKNOWN, "no KEK is named '" + kekName
+          + "'; the KEKs are " + kekNames());
+    }
+    try (SecretBytes key = unwrap(wrapped)) {
+      return wrap(key);
+    }
+  }
+
+  /**
+   * {@code defaultKek} for new keys, rotation and retirement, plus {@code named} KEKs that keys
+   * can be moved to; each unwrap and rewrap goes to the KEK whose id the wrapped key carries.
+   * Names are 1-63 lower-case letters, digits and dashes, never {@link #DEFAULT_KEK}.
+   */
+  static KeyProvider withNamedKeks(KeyProvider defaultKek, Map<String, KeyProvider> named) {
+    return new NamedKeks(defaultKek, named);
+  }
 
   /** A fresh 256-bit data key, and its form wrapped under the current KEK version. */
   DataKey generateDataKey();

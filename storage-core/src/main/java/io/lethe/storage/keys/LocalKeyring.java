@@ -54,6 +54,16 @@ final class LocalKeyring implements KeyProvider {
   }
 
   @Override
+  public String kekId() {
+    return state.id();
+  }
+
+  @Override
+  public WrappedKey wrap(SecretBytes key) {
+    return wrap(state, key);
+  }
+
+  @Override
   public DataKey generateDataKey() {
     SecretBytes key = SecretBytes.random(AesGcm.KEY_BYTES, random);
     return new DataKey(key, wrap(state, key));

@@ -64,8 +64,18 @@ public interface ObjectStore {
   /** Opens an object for streaming decryption; the subject must be ACTIVE. */
   ObjectContent get(Connection c, UUID objectId);
 
+  /**
+   * Opens an object for streaming decryption when read for {@code purpose}: the subject must be
+   * ACTIVE, or SUSPENDED with the purpose {@code legal-obligation} ({@code
+   * SubjectStatus.readableFor}).
+   */
+  ObjectContent get(Connection c, UUID objectId, String purpose);
+
   /** The subject's objects, oldest first; the subject must be ACTIVE. */
   List<StoredObject> list(Connection c, UUID subjectId);
+
+  /** The subject's objects, oldest first, when read for {@code purpose} (as {@link #get}). */
+  List<StoredObject> list(Connection c, UUID subjectId, String purpose);
 
   /**
    * Deletes the row (and with it the object's key), then the content. The bucket cannot take

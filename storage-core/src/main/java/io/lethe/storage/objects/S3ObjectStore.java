@@ -90,11 +90,22 @@ final class S3ObjectStore implements ObjectStore {
 
   @Override
   public ObjectContent get(Connection c, UUID objectId) {
+    return open(c, objectId, null);
+  }
+
+  @Override
+  public ObjectContent get(Connection c, UUID objectId, String purpose) {
+    return open(c, objectId, Objects.requireNonNull(purpose, "purpose"));
+  }
+
+  /** A null purpose: the subject must be ACTIVE. */
+  private ObjectContent open(Connection c, UUID objectId, String purpose) {
     Row row = rows.find(c, Objects.requireNonNull(objectId, "objectId"))
         .orElseThrow(() -> notFound(objectId));
     StoredObject o = row.object();
     AesGcmHkdfStreaming aead;
-    try (SecretBytes subjectKey = subjects.unwrap(c, o.subjectId());
+    try (SecretBytes subjectKey = purpose == null ? subjects.unwrap(c, o.subjectId())
+        : subjects.unwrapForReading(c, o.subjectId(), purpose);
         SecretBytes objectKey = wrap.unwrap(subjectKey, o.subjectId(), o.id(), row.wrappedKey())) {
       aead = ObjectFormat.streaming(objectKey);
     }
@@ -111,6 +122,13 @@ final class S3ObjectStore implements ObjectStore {
   @Override
   public List<StoredObject> list(Connection c, UUID subjectId) {
     subjects.requireActive(c, Objects.requireNonNull(subjectId, "subjectId"));
+    return rows.bySubject(c, subjectId).stream().map(Row::object).toList();
+  }
+
+  @Override
+  public List<StoredObject> list(Connection c, UUID subjectId, String purpose) {
+    subjects.requireReadable(c, Objects.requireNonNull(subjectId, "subjectId"),
+        Objects.requireNonNull(purpose, "purpose"));
     return rows.bySubject(c, subjectId).stream().map(Row::object).toList();
   }
 

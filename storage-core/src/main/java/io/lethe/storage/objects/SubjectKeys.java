@@ -28,6 +28,16 @@ final class SubjectKeys {
     return keys.unwrap(UsableSubjects.wrappedKey(c, subjectId));
   }
 
+  /** The plaintext subject key if the subject may be read for {@code purpose}. */
+  SecretBytes unwrapForReading(Connection c, UUID subjectId, String purpose) {
+    return keys.unwrap(UsableSubjects.readableKey(c, subjectId, purpose));
+  }
+
+  /** Checks the subject may be read for {@code purpose}; throws {@code storage.subject.*}. */
+  void requireReadable(Connection c, UUID subjectId, String purpose) {
+    UsableSubjects.readableKey(c, subjectId, purpose);
+  }
+
   /** True if {@code recordId} is a record of {@code subjectId}. */
   boolean ownsRecord(Connection c, UUID subjectId, UUID recordId) {
     try (PreparedStatement ps = c.prepareStatement(

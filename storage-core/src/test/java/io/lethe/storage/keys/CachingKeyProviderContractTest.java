@@ -15,4 +15,9 @@ class CachingKeyProviderContractTest extends KeyProviderContract {
     return CachingKeyProvider.builder(TestKeyrings.fast(dir.resolve("keyring.lkr")))
         .maxEntries(100).timeToLive(Duration.ofMinutes(5)).build();
   }
+
+  @Override
+  protected KeyProvider anotherKek() {
+    return TestKeyrings.fast(dir.resolve("keyring-region-b.lkr"));
+  }
 }

@@ -22,6 +22,16 @@ public final class CountingKeyProvider implements KeyProvider {
     this.real = real;
   }
 
+  @Override
+  public String kekId() {
+    return real.kekId();
+  }
+
+  @Override
+  public WrappedKey wrap(SecretBytes key) {
+    return real.wrap(key);
+  }
+
   /** The {@code n}-th rewrapAll call (1-based) throws as if Vault went away mid-run. */
   public CountingKeyProvider failOnRewrapAllCall(int n) {
     failOnRewrapAllCall = n;

@@ -37,6 +37,17 @@ final class FakeKeyProvider implements KeyProvider {
   }
 
   @Override
+  public String kekId() {
+    return "fake";
+  }
+
+  /** Not a wrapping at all: this fake derives keys from ciphertexts and cannot take one in. */
+  @Override
+  public WrappedKey wrap(SecretBytes key) {
+    throw new UnsupportedOperationException("the fake provider only unwraps");
+  }
+
+  @Override
   public SecretBytes unwrap(WrappedKey wrapped) {
     unwraps.incrementAndGet();
     if (failNext) {

@@ -8,6 +8,7 @@ import io.lethe.storage.StorageException;
 import io.lethe.storage.crypto.SecretBytes;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,9 @@ public abstract class KeyProviderContract {
 
   /** A provider with a single, fresh KEK version. */
   protected abstract KeyProvider newProvider() throws Exception;
+
+  /** Another KEK of the same kind (another keyring, another Transit key): a named KEK. */
+  protected abstract KeyProvider anotherKek() throws Exception;
 
   @BeforeEach
   void createProvider() throws Exception {
@@ -190,6 +194,61 @@ public abstract class KeyProviderContract {
       assertThatThrownBy(() -> keys.unwrap(foreign))
           .isInstanceOfSatisfying(StorageException.class,
               e -> assertThat(e.code()).isEqualTo(StorageErrorCode.KEY_UNAVAILABLE));
+    }
+  }
+
+  @Test
+  void rewrapUnder_aNamedKek_keepsTheKey_andOnlyTheNewKekUnwrapsIt() throws Exception {
+    KeyProvider other = anotherKek();
+    KeyProvider both = KeyProvider.withNamedKeks(keys, Map.of("region-b", other));
+    assertThat(both.kekNames()).containsExactlyInAnyOrder(KeyProvider.DEFAULT_KEK, "region-b");
+    try (DataKey key = both.generateDataKey()) {
+      assertThat(key.wrapped().kekId()).isEqualTo(keys.kekId());
+      WrappedKey moved = both.rewrapUnder("region-b", key.wrapped());
+
+      assertThat(moved.kekId()).isEqualTo(other.kekId()).isNotEqualTo(keys.kekId());
+      try (SecretBytes back = both.unwrap(moved); SecretBytes direct = other.unwrap(moved)) {
+        assertThat(back).isEqualTo(key.plaintext());
+        assertThat(direct).isEqualTo(key.plaintext());
+      }
+      WrappedKey relabelled = new WrappedKey(keys.kekId(), moved.kekVersion(), moved.ciphertext());
+      assertThatThrownBy(() -> keys.unwrap(relabelled))
+          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code())
+              .isIn(StorageErrorCode.KEY_UNWRAP_FAILED, StorageErrorCode.KEY_UNAVAILABLE));
+      assertThatThrownBy(() -> keys.unwrap(moved)).isInstanceOf(StorageException.class);
+
+      WrappedKey home = both.rewrapUnder(KeyProvider.DEFAULT_KEK, moved);
+      assertThat(home.kekId()).isEqualTo(keys.kekId());
+      try (SecretBytes back = keys.unwrap(home)) {
+        assertThat(back).isEqualTo(key.plaintext());
+      }
+    }
+  }
+
+  @Test
+  void rewrapUnder_anUnknownName_failsWithKekUnknown() throws Exception {
+    KeyProvider both = KeyProvider.withNamedKeks(keys, Map.of("region-b", anotherKek()));
+    try (DataKey key = both.generateDataKey()) {
+      for (KeyProvider p : List.of(keys, both)) {
+        assertThatThrownBy(() -> p.rewrapUnder("nowhere", key.wrapped()))
+            .isInstanceOfSatisfying(StorageException.class, e -> {
+              assertThat(e.code()).isEqualTo(StorageErrorCode.KEK_UNKNOWN);
+              assertThat(e.getMessage()).contains("nowhere").contains(KeyProvider.DEFAULT_KEK);
+            });
+      }
+    }
+  }
+
+  @Test
+  void wrap_ofAnExistingKey_unwrapsToTheSameKey_underTheCurrentVersion() {
+    try (DataKey key = keys.generateDataKey()) {
+      keys.rotate();
+      WrappedKey again = keys.wrap(key.plaintext());
+      assertThat(again.kekId()).isEqualTo(keys.kekId());
+      assertThat(again.kekVersion()).isEqualTo(keys.currentVersion());
+      try (SecretBytes back = keys.unwrap(again)) {
+        assertThat(back).isEqualTo(key.plaintext());
+      }
     }
   }
 }

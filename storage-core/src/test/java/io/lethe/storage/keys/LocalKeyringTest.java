@@ -23,6 +23,11 @@ class LocalKeyringTest extends KeyProviderContract {
     return TestKeyrings.fast(dir.resolve("keyring.lkr"));
   }
 
+  @Override
+  protected KeyProvider anotherKek() {
+    return TestKeyrings.fast(dir.resolve("keyring-region-b.lkr"));
+  }
+
   @Test
   void reopen_withSamePassphrase_unwrapsKeysAndSeesRotation() {
     DataKey key = keys.generateDataKey();

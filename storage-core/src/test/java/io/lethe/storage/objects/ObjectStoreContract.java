@@ -122,6 +122,23 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
     assertFails(() -> store.get(c, stored.id()), StorageErrorCode.SUBJECT_SUSPENDED);
     assertFails(() -> put(subject, random(10)), StorageErrorCode.SUBJECT_SUSPENDED);
     assertFails(() -> store.list(c, subject), StorageErrorCode.SUBJECT_SUSPENDED);
+    assertFails(() -> store.get(c, stored.id(), "accident-handling"),
+        StorageErrorCode.SUBJECT_SUSPENDED);
+  }
+
+  @Test
+  void suspendedSubject_objectsAreReadForLegalObligationOnly() throws Exception {
+    UUID subject = aSubject();
+    byte[] content = random(10);
+    StoredObject stored = put(subject, content);
+    people.suspendSubject(c, subject);
+    assertThat(store.list(c, subject, "legal-obligation")).extracting(StoredObject::id)
+        .containsExactly(stored.id());
+    try (ObjectContent open = store.get(c, stored.id(), "legal-obligation")) {
+      assertThat(open.stream().readAllBytes()).isEqualTo(content);
+    }
+    assertFails(() -> store.list(c, subject, "data-subject-request"),
+        StorageErrorCode.SUBJECT_SUSPENDED);
   }
 
   @Test

@@ -46,6 +46,25 @@ final class TransitKeyProvider implements KeyProvider {
   }
 
   @Override
+  public String kekId() {
+    return key;
+  }
+
+  /** Transit {@code encrypt}: the key travels to Vault once, as on every unwrap's answer. */
+  @Override
+  public WrappedKey wrap(SecretBytes plaintext) {
+    byte[] raw = plaintext.revealCopy();
+    String encoded;
+    try {
+      encoded = Base64.getEncoder().encodeToString(raw);
+    } finally {
+      Arrays.fill(raw, (byte) 0);
+    }
+    return wrapped(answers.data("wrap a data key",
+        send("wrap a data key", "encrypt/" + key, Map.of("plaintext", encoded))));
+  }
+
+  @Override
   public DataKey generateDataKey() {
     JsonObject data = answers.data("create a data key",
         send("create a data key", "datakey/plaintext/" + key, Map.of()));

@@ -55,6 +55,12 @@ class VaultTransitKeyProviderIT extends KeyProviderContract {
     return KeyProvider.vaultTransit(config(keyName));
   }
 
+  /** Another Transit key on the same Vault: another tenant's or region's KEK. */
+  @Override
+  protected KeyProvider anotherKek() {
+    return KeyProvider.vaultTransit(config("lethe-kek-region-" + KEYS.incrementAndGet()));
+  }
+
   @Test
   void wrappedKey_isTransitCiphertext_withTheKeyNameAsKekId() {
     try (DataKey key = keys.generateDataKey()) {
