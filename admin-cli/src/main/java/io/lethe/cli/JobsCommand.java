@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lethe jobs list|run|status|history}: the lifecycle jobs. */
-@Command(name = "jobs", description = "Lifecycle jobs: retention sweep, biometric purge.",
+@Command(name = "jobs",
+    description = "Lifecycle jobs: retention sweep, biometric purge, anonymization.",
     subcommands = {JobsCommand.ListJobs.class, JobsCommand.Run.class, JobsCommand.Status.class,
         JobsCommand.History.class})
 final class JobsCommand {
@@ -89,24 +90,32 @@ final class JobsCommand {
         }
         return ExitCodes.OK;
       }
-      boolean terminal = System.console() != null
-          && output.format == OutputOptions.Format.table;
-      Progress progress = new Progress(out(), terminal);
-      JsonNode run;
-      while (true) {
-        run = api.get("/v1/jobs/runs/" + ApiClient.segment(runId));
-        if (output.format == OutputOptions.Format.table) {
-          progress.show(run);
-        }
-        if (finished(run)) {
-          break;
-        }
-        Thread.sleep(pollMillis);
-      }
-      progress.end();
-      output.single(out(), run, REPORT, root().env);
-      return exitCode(run);
+      return follow(this, api, runId, output, pollMillis);
     }
+  }
+
+  /**
+   * Follows a run until it ends, with progress on table output, prints its report, and returns
+   * 0 if it succeeded, 1 otherwise. Key rotation's rewrap runs are followed the same way.
+   */
+  static int follow(LetheCommand command, ApiClient api, String runId, OutputOptions output,
+      long pollMillis) throws InterruptedException {
+    boolean terminal = System.console() != null && output.format == OutputOptions.Format.table;
+    Progress progress = new Progress(command.out(), terminal);
+    JsonNode run;
+    while (true) {
+      run = api.get("/v1/jobs/runs/" + ApiClient.segment(runId));
+      if (output.format == OutputOptions.Format.table) {
+        progress.show(run);
+      }
+      if (finished(run)) {
+        break;
+      }
+      Thread.sleep(pollMillis);
+    }
+    progress.end();
+    output.single(command.out(), run, REPORT, command.root().env);
+    return exitCode(run);
   }
 
   @Command(name = "status", description = "A run's status and counts.")

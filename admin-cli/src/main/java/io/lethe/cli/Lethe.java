@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
  * before or after the verb. Exit codes: see {@link ExitCodes}.
  */
 @Command(name = "lethe", mixinStandardHelpOptions = true, versionProvider = Lethe.Version.class,
-    description = "Administers a Lethe server: subjects, records, legal holds, lifecycle jobs and"
-        + " the audit trail.",
+    description = "Administers a Lethe server: subjects, records, legal holds, lifecycle jobs,"
+        + " the audit trail, keys and principals.",
     subcommands = {LoginCommand.class, SubjectsCommand.class, RecordsCommand.class,
-        HoldsCommand.class, JobsCommand.class, AuditCommand.class, SchemaCommand.class,
-        PolicyCommand.class, CompletionCommand.class},
+        HoldsCommand.class, JobsCommand.class, AuditCommand.class, KeysCommand.class,
+        PrincipalsCommand.class, SchemaCommand.class, PolicyCommand.class, SecretsCommand.class,
+        CompletionCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 server-side failure, 2 usage, 3 not found, 4 denied,"
         + " 5 conflict (e.g. held), 6 server unreachable.",
         "The API key comes from --api-key-file, LETHE_API_KEY or the config file written by"

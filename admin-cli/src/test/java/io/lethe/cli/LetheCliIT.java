@@ -332,4 +332,65 @@ class LetheCliIT {
   void serverLog_neverShowsTheKey() throws Exception {
     assertThat(server.output()).doesNotContain(server.bootstrapKey());
   }
+
+  @Test
+  void keysStatusAndRotateWait_rewrapEverySubjectKey() throws Exception {
+    anAccountRecord(aSubject());
+    Cli.Result before = lethe("keys", "status", "-o", "json");
+    assertThat(before.exit()).as(before.err()).isZero();
+    int version = ApiClient.JSON.readTree(before.out()).path("currentVersion").asInt();
+
+    Cli.Result rotate = lethe("keys", "rotate", "--wait", "--poll-interval", "100");
+    assertThat(rotate.exit()).as(rotate.out() + rotate.err()).isZero();
+    assertThat(rotate.out()).contains("key-rewrap", "SUCCEEDED");
+
+    Cli.Result after = lethe("keys", "status");
+    assertThat(after.exit()).isZero();
+    assertThat(after.out()).containsPattern("current version: +" + (version + 1))
+        .containsPattern("subject keys on older versions: +0");
+    Cli.Result started = lethe("keys", "rotate");
+    assertThat(started.out()).startsWith("Rotated to KEK version " + (version + 2));
+  }
+
+  @Test
+  void principalsCreateListRevoke_theKeyIsPrintedOnceOnStdoutOnly() throws Exception {
+    String name = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+    Cli.Result created = lethe("principals", "create", name, "--role", "service",
+        "--permission", "schema:read");
+    assertThat(created.exit()).as(created.err()).isZero();
+    String key = created.out().trim();
+    assertThat(key).startsWith("lth_").hasLineCount(1);
+    assertThat(created.err()).contains("Created principal " + name).doesNotContain(key);
+    assertThat(new ApiClient(server.url(), key).get("/v1/schema").has("recordTypes")).isTrue();
+
+    Cli.Result list = lethe("principals", "list");
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).contains(name, "service", "schema:read").doesNotContain(key);
+    String id = ApiClient.JSON.readTree(lethe("principals", "list", "-o", "json").out())
+        .findParents("name").stream().filter(p -> p.path("name").asText().equals(name))
+        .findFirst().orElseThrow().path("id").asText();
+
+    assertThat(lethe("principals", "revoke", id).exit()).isZero();
+    Cli.Result again = lethe("principals", "revoke", id);
+    assertThat(again.exit()).isEqualTo(3);
+    Cli.Result withRevokedKey = Cli.withEnv(Map.of("LETHE_URL", server.url(), "LETHE_API_KEY",
+        key)).run("policy", "show");
+    assertThat(withRevokedKey.exit()).isEqualTo(4);
+
+    Cli.Result unknownRole = lethe("principals", "create", "x-" + name, "--role", "root");
+    assertThat(unknownRole.exit()).isEqualTo(2);
+    assertThat(unknownRole.err()).contains("request.invalid", "unknown role 'root'");
+    assertThat(server.output()).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+  }
+
+  @Test
+  void policyShow_listsTheRetentionClasses() throws Exception {
+    Cli.Result table = lethe("policy", "show");
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out()).startsWith("policy version ").contains("RETENTION CLASS",
+        "biometric-transient", "PT10M");
+    Cli.Result json = lethe("policy", "show", "-o", "json");
+    assertThat(ApiClient.JSON.readTree(json.out()).path("retentionClasses")
+        .path("biometric-transient").path("period").asText()).isEqualTo("PT10M");
+  }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LetheServerProcess implements AutoCloseable {
 
+  static final String JASYPT_PASSWORD = "jasypt password of the CLI tests";
+
   private final Process process;
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
   private final String url;
@@ -40,7 +42,15 @@ final class LetheServerProcess implements AutoCloseable {
     builder.environment().put("LETHE_DATA_DIR", dataDir.toString());
     builder.environment().put("LETHE_PORT", Integer.toString(port));
     builder.environment().put("LETHE_AUDIT_ES_MODE", "off");
-    builder.environment().put("LETHE_KEYRING_PASSPHRASE", "correct horse battery staple");
+    // The keyring passphrase as production sets it: an ENC(...) value made by
+    // 'lethe secrets encrypt', which the server decrypts with the password from its environment.
+    Cli.Result encrypted = Cli.withEnv(java.util.Map.of("JASYPT_ENCRYPTOR_PASSWORD",
+        JASYPT_PASSWORD)).stdin("correct horse battery staple\n").run("secrets", "encrypt");
+    if (encrypted.exit() != 0) {
+      throw new IllegalStateException("lethe secrets encrypt failed: " + encrypted.err());
+    }
+    builder.environment().put("JASYPT_ENCRYPTOR_PASSWORD", JASYPT_PASSWORD);
+    builder.environment().put("LETHE_KEYRING_PASSPHRASE", encrypted.out().trim());
     builder.environment().put("LETHE_KEYS_NAMED_KEKS", "region-b");
     process = builder.start();
     url = "http://127.0.0.1:" + port;

@@ -5,10 +5,15 @@ import io.lethe.audit.outbox.AuditShipper;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One shipper on one thread, as the server runs it: ship batches while there are events, wait
- * the ship interval when the outbox is empty or the index failed.
+ * One shipper on one thread, as the server runs it: ship batches while there are events (a few
+ * at a time through {@link AuditShipper#ship}, which reads the next batch while the index works
+ * on the current one, as {@code drain} does), wait the ship interval when the outbox is empty or
+ * the index failed.
  */
 final class ShipperLoop implements AutoCloseable {
+
+  // Batches per call: enough for the read-ahead to run, few enough that close() returns soon.
+  private static final int BATCHES_PER_CALL = 8;
 
   private final AuditShipper shipper;
   private final long idleMillis;
@@ -37,7 +42,7 @@ final class ShipperLoop implements AutoCloseable {
     while (running) {
       int shipped;
       try {
-        shipped = shipper.shipBatch();
+        shipped = shipper.ship(BATCHES_PER_CALL);
       } catch (AuditException e) {
         failures.incrementAndGet();
         shipped = 0;

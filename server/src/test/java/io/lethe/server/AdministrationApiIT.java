@@ -64,6 +64,17 @@ class AdministrationApiIT {
   }
 
   @Test
+  void withoutAConfiguredKey_theFirstAdminsKeyIsWrittenToAnOwnerOnlyFile() throws Exception {
+    java.nio.file.Path file = dataDir.resolve("bootstrap-admin.key");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    JsonNode principals = admin.get("/v1/principals").json();
+    assertThat(principals).filteredOn(p -> p.path("name").asText().equals("admin"))
+        .singleElement().satisfies(p -> assertThat(p.path("roles").toString())
+            .isEqualTo("[\"admin\"]"));
+  }
+
+  @Test
   void kekRotation_rewrapsEverySubjectKey_andDataStaysReadable() throws Exception {
     String subject = admin.post("/v1/subjects", null).json().path("id").asText();
     String record = admin.post("/v1/subjects/" + subject + "/records", """

@@ -75,11 +75,17 @@ class LifecycleApiIT {
     assertThat(admin.delete("/v1/holds/" + holdId).status()).isEqualTo(200);
     ApiClient.Response erased = admin.post("/v1/subjects/" + subject + "/erasure", null);
     assertThat(erased.status()).isEqualTo(202);
-    ApiClient.Response request = admin.get("/v1/requests/" + erased.json().path("requestId").asText());
-    assertThat(request.json().path("status").asText()).isEqualTo("DONE");
-    assertThat(request.json().path("kind").asText()).isEqualTo("erasure");
-    assertThat(request.json().path("history")).extracting(step -> step.path("status").asText())
+    String requestId = erased.json().path("requestId").asText();
+    assertThat(admin.post("/v1/subjects/" + subject + "/erasure", null).json().path("requestId")
+        .asText()).as("asked twice, erased once").isEqualTo(requestId);
+    JsonNode request = awaitRequest(requestId);
+    assertThat(request.path("status").asText()).isEqualTo("DONE");
+    assertThat(request.path("kind").asText()).isEqualTo("erasure");
+    assertThat(request.path("history")).extracting(step -> step.path("status").asText())
         .containsExactly("RECEIVED", "RUNNING", "DONE");
+    assertThat(admin.get("/v1/jobs/runs?job=erasure").json()).as("a run of the job did it")
+        .anyMatch(run -> run.path("status").asText().equals("SUCCEEDED")
+            && run.path("counts").path("deleted").asLong() == 1);
 
     ApiClient.Response gone = admin.get("/v1/records/" + record + "?purpose=account-management");
     assertThat(gone.status()).isEqualTo(410);
@@ -120,6 +126,46 @@ class LifecycleApiIT {
         {"type":"device-log","fields":{"loggedAt":"2026-11-23T10:00:00+08:00","deviceModel":"Mate 60"}}""");
     assertThat(r.status()).isEqualTo(201);
     return r.json().path("id").asText();
+  }
+
+  @Test
+  void serviceTermination_isRefusedWithoutItsPermission_andADryRunReportsHeldSubjects()
+      throws Exception {
+    String held = admin.post("/v1/subjects", null).json().path("id").asText();
+    admin.post("/v1/holds", """
+        {"subjectId":"%s","reason":"Regulator inquiry","caseRef":"REG-2026-5"}""".formatted(held));
+    ApiClient operator = admin.withKey(admin.post("/v1/principals", """
+        {"name":"ops-%s","roles":["responder"],"permissions":["jobs:run"]}""".formatted(
+        java.util.UUID.randomUUID().toString().substring(0, 8))).json().path("apiKey").asText());
+
+    ApiClient.Response refused = operator.post("/v1/jobs/service-termination/runs",
+        "{\"dryRun\":true}");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().path("detail").asText()).contains("service:terminate");
+
+    JsonNode dry = awaitRun(admin.post("/v1/jobs/service-termination/runs", "{\"dryRun\":true}"));
+    assertThat(dry.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(dry.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(admin.get("/v1/subjects/" + held).json().path("status").asText())
+        .isEqualTo("ACTIVE");
+    assertThat(admin.get("/v1/jobs").json()).extracting(j -> j.path("name").asText())
+        .contains("erasure", "tombstone-purge", "key-rewrap", "service-termination");
+    assertThat(admin.withKey(null).get("/v3/api-docs").json().path("paths")
+        .path("/v1/jobs/{name}/runs").path("post").path("description").asText())
+        .contains("service:terminate");
+  }
+
+  private JsonNode awaitRequest(String requestId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode request = null;
+    while (Instant.now().isBefore(deadline)) {
+      request = admin.get("/v1/requests/" + requestId).json();
+      if (request.path("status").asText().equals("DONE")) {
+        return request;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the request was not done in 60 s: " + request);
   }
 
   private JsonNode awaitRun(ApiClient.Response started) throws Exception {

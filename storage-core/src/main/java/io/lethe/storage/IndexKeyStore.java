@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code index_keys} table: blind index root keys, wrapped by the KEK. */
 final class IndexKeyStore {
+
+  // SQLSTATE of a unique constraint violation, on PostgreSQL and H2 alike.
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /** One index key version. */
   record IndexKeyRow(int version, WrappedKey key, int digestBytes) {}
@@ -43,22 +47,47 @@ final class IndexKeyStore {
   }
 
   /**
-   * Inserts a new ACTIVE version. Two nodes adding the same version at once collide on the
-   * primary key: one fails with {@code storage.database} and its caller retries.
+   * Inserts a new ACTIVE version unless that version exists already, and says whether it did.
+   * Two nodes adding the same version at once collide on the primary key; the statement runs
+   * under a savepoint, so the loser's transaction stays usable (PostgreSQL would otherwise abort
+   * all of it) and it can read the winner's row once that commits.
    */
-  void insert(Connection c, IndexKeyRow row, Instant now) {
+  boolean insertIfAbsent(Connection c, IndexKeyRow row, Instant now) {
     String sql = "INSERT INTO index_keys (version, wrapped_key, kek_id, kek_version, digest_bytes,"
         + " state, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, row.version());
-      ps.setString(2, row.key().ciphertext());
-      ps.setString(3, row.key().kekId());
-      ps.setInt(4, row.key().kekVersion());
-      ps.setInt(5, row.digestBytes());
-      Jdbc.setInstant(ps, 6, now);
-      ps.executeUpdate();
+    Savepoint savepoint = null;
+    try {
+      savepoint = c.getAutoCommit() ? null : c.setSavepoint();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setInt(1, row.version());
+        ps.setString(2, row.key().ciphertext());
+        ps.setString(3, row.key().kekId());
+        ps.setInt(4, row.key().kekVersion());
+        ps.setInt(5, row.digestBytes());
+        Jdbc.setInstant(ps, 6, now);
+        ps.executeUpdate();
+      }
+      if (savepoint != null) {
+        c.releaseSavepoint(savepoint);
+      }
+      return true;
     } catch (SQLException e) {
+      if (savepoint != null) {
+        rollBackTo(c, savepoint, e);
+      }
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false;
+      }
       throw Jdbc.failed("insert a blind index key", e);
+    }
+  }
+
+  private static void rollBackTo(Connection c, Savepoint savepoint, SQLException cause) {
+    try {
+      c.rollback(savepoint);
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+      throw Jdbc.failed("insert a blind index key", cause);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,10 +31,19 @@ final class IndexKeys {
     this.digestBytes = settings.digestBytes();
   }
 
-  /** The version new digests are written under; created (version 1) on the first write. */
+  /**
+   * The version new digests are written under; created (version 1) on the first write. Nodes
+   * that find no key at the same moment all try to create it: the first insert wins and the
+   * others use its key.
+   */
   IndexRootKey current(Connection c, Instant now) {
     List<IndexKeyRow> active = store.active(c);
-    return active.isEmpty() ? create(c, now) : open(active.get(0));
+    if (!active.isEmpty()) {
+      return open(active.get(0));
+    }
+    return add(c, now).orElseGet(() -> store.active(c).stream().findFirst().map(this::open)
+        .orElseThrow(() -> new StorageException(StorageErrorCode.DATABASE,
+            "another node created a blind index key that is not active; retry the write")));
   }
 
   /** Every version a lookup must search, newest first; empty before the first write. */
@@ -43,19 +53,30 @@ final class IndexKeys {
 
   /** Adds a version above every existing one and returns it; new writes use it from now on. */
   IndexRootKey create(Connection c, Instant now) {
+    return add(c, now).orElseThrow(() -> new StorageException(StorageErrorCode.DATABASE,
+        "another node added a blind index key version at the same time; retry the rotation"));
+  }
+
+  /** The next version with a fresh key, or empty if another transaction added that version. */
+  private Optional<IndexRootKey> add(Connection c, Instant now) {
     int version = store.maxVersion(c) + 1;
     DataKey key = keys.generateDataKey();
     IndexKeyRow row = new IndexKeyRow(version, key.wrapped(), digestBytes);
+    boolean inserted;
     try {
-      store.insert(c, row, now);
+      inserted = store.insertIfAbsent(c, row, now);
     } catch (RuntimeException e) {
       key.close();
       throw e;
     }
+    if (!inserted) {
+      key.close();
+      return Optional.empty();
+    }
     // The plaintext stays alive in the cache: this is the one copy for this version.
     IndexRootKey root = new IndexRootKey(version, digestBytes, key.plaintext());
     unwrapped.put(row.key(), root);
-    return root;
+    return Optional.of(root);
   }
 
   private IndexRootKey open(IndexKeyRow row) {

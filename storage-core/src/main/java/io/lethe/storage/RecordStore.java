@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The {@code records} and {@code record_fields} tables. */
 final class RecordStore {
 
-  /** A record row; deleted records are never returned. */
+  /** A record row; only ACTIVE records are returned, never deleted or anonymized ones. */
   /** {@code expiresAt} is null while the record's retention trigger has not happened. */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
       String retentionClass, Instant createdAt, Instant expiresAt) {}
@@ -154,7 +154,7 @@ final class RecordStore {
   Optional<RecordRow> find(Connection c, UUID id) {
     String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
         + " expires_at"
-        + " FROM records WHERE id = ? AND state <> 'DELETED'";
+        + " FROM records WHERE id = ? AND state = 'ACTIVE'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {

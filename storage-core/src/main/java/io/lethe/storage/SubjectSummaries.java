@@ -10,7 +10,7 @@ import java.util.UUID;
 final class SubjectSummaries {
 
   private static final String SQL = "SELECT s.id, s.status, s.created_at, s.policy_version,"
-      + " (SELECT COUNT(*) FROM records r WHERE r.subject_id = s.id AND r.state <> 'DELETED'),"
+      + " (SELECT COUNT(*) FROM records r WHERE r.subject_id = s.id AND r.state = 'ACTIVE'),"
       + " (SELECT COUNT(*) FROM objects o WHERE o.subject_id = s.id)"
       + " FROM subjects s WHERE s.id = ?";
 

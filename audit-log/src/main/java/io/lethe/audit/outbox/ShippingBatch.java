@@ -65,7 +65,7 @@ record ShippingBatch(OutboxChainer.Head head, List<OutboxRow> rows, List<ChainLi
 
   /**
    * Rows chained at shipping leave the outbox only as an unbroken prefix: the head cannot pass an
-   * event the index did not take, so the ones after it are sent again, with the same links.
+   * event the index did not take, so the ones after it are linked again from there next time.
    * Rows with stored links keep them, so every confirmed one leaves.
    */
   Done done(Set<String> confirmed) {

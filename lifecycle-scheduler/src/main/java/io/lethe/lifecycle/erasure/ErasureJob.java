@@ -11,6 +11,8 @@ import io.lethe.lifecycle.jobs.JobContext;
 import io.lethe.lifecycle.jobs.JobCounts;
 import io.lethe.lifecycle.jobs.LifecycleJob;
 import io.lethe.lifecycle.policy.HoldRef;
+import io.lethe.lifecycle.requests.RequestStatus;
+import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.RecordChange;
 import io.lethe.storage.SubjectStatus;
@@ -29,19 +31,20 @@ import java.util.UUID;
 
 /**
  * {@code erasure}: carries out the subjects' erasure requests recorded in {@link Erasures}, one
- * step per batch, each step committed with its audit events, its request status and its
- * counters (ADR 0015):
+ * step per batch, each step committed with its audit events, its request status
+ * ({@link SubjectRequests}) and its counters (ADR 0015):
  *
  * <ol>
- *   <li>the subject key is destroyed (with the blind index rows): from that commit nothing of
- *       the subject can be read or found, whatever is still stored. A legal hold active then
- *       leaves the request pending, counted as held;
+ *   <li>the subject key is destroyed (with the blind index rows) and the request moves from
+ *       RECEIVED to RUNNING: from that commit nothing of the subject can be read or found,
+ *       whatever is still stored. A legal hold active then refuses the request (REFUSED,
+ *       {@code lifecycle.held}), counted as held;
  *   <li>its records become value-free tombstones, {@code batchSize} at a time;
  *   <li>its objects are deleted, {@code batchSize} (at most 1000) at a time, with one S3 batch
  *       delete each; an object store or Vault failure is retried with {@link Backoff}, and when
- *       it lasts the step is undone, the failure recorded and reported, and a later run
- *       continues from there;
- *   <li>the request is marked done and {@code subject.erase} audited.
+ *       it lasts the step is undone, the failure recorded on the erasure, the run and the audit
+ *       trail, and a later run continues from there (the request stays RUNNING);
+ *   <li>the request moves to DONE and {@code subject.erase} is audited.
  * </ol>
  *
  * <p>Every step is safe to redo, so a run killed anywhere resumes, on any node, without doing
@@ -57,14 +60,14 @@ public final class ErasureJob implements LifecycleJob {
   private final PersonalDataStore store;
   private final ObjectStore objects;
   private final LegalHolds holds;
-  private final ErasureRequests requests;
+  private final SubjectRequests requests;
   private final Backoff backoff;
   private final Clock clock;
   private final Erasures erasures = new Erasures();
   private final AuditOutbox audit = new AuditOutbox();
 
   public ErasureJob(PersonalDataStore store, ObjectStore objects, LegalHolds holds,
-      ErasureRequests requests, Backoff backoff, Clock clock) {
+      SubjectRequests requests, Backoff backoff, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.objects = Objects.requireNonNull(objects, "objects");
     this.holds = Objects.requireNonNull(holds, "holds");
@@ -124,10 +127,15 @@ public final class ErasureJob implements LifecycleJob {
     Batch destroyKey() {
       Optional<HoldRef> hold = hold();
       if (hold.isPresent()) {
+        // Held since it was accepted: refused, as the API would have; asking again after the
+        // hold ends is a new request.
         audit.append(c, ctx.event("subject.erase", Outcome.FAILURE).subject(e.subjectId())
             .hold(UUID.fromString(hold.get().holdId()))
             .errorCode(LifecycleErrorCode.HELD.code()).build());
-        return new Batch(new JobCounts(1, 0, 0, 1, 0, 0), Optional.of(pass), Optional.empty());
+        requests.transition(c, e.requestId(), RequestStatus.REFUSED,
+            LifecycleErrorCode.HELD.code());
+        erasures.forget(c, e.subjectId());
+        return new Batch(new JobCounts(1, 0, 0, 1, 0, 0), Optional.of(stay), Optional.empty());
       }
       Savepoint before = savepoint();
       try {
@@ -136,22 +144,24 @@ public final class ErasureJob implements LifecycleJob {
         if (store.describeSubject(c, e.subjectId()).status() != SubjectStatus.ERASED) {
           store.destroySubjectKey(c, e.subjectId());
         }
-        Instant now = now();
-        erasures.keyDestroyed(c, e.subjectId(), now);
-        requests.running(c, e.requestId(), now);
+        erasures.keyDestroyed(c, e.subjectId(), now());
+        requests.transition(c, e.requestId(), RequestStatus.RUNNING);
         audit.append(c, ctx.event("subject.key.destroy", Outcome.SUCCESS).subject(e.subjectId())
             .category("configuration").build());
         return new Batch(JobCounts.ZERO, Optional.of(stay), Optional.empty());
       } catch (RuntimeException failure) {
         rollbackTo(before, failure);
+        if (Backoff.passing(failure)) {
+          return failed(failure); // the key is still there: a later run tries again
+        }
+        // Nothing was done and nothing can be (e.g. the subject does not exist): say so.
+        requests.transition(c, e.requestId(), RequestStatus.FAILED, ErrorCodes.of(failure));
+        erasures.forget(c, e.subjectId());
         return failed(failure);
       }
     }
 
     Batch purge() {
-      if (e.lastErrorCode().isPresent()) {
-        requests.running(c, e.requestId(), now()); // taken up again after a failed attempt
-      }
       List<RecordChange> records = store.purgeErasedRecords(c, e.subjectId(), ctx.batchSize());
       if (!records.isEmpty()) {
         for (RecordChange r : records) {
@@ -177,9 +187,8 @@ public final class ErasureJob implements LifecycleJob {
         erasures.purged(c, e.subjectId(), 0, deleted.size());
         return progress(deleted.size());
       }
-      Instant now = now();
-      erasures.finish(c, e.subjectId(), now);
-      requests.done(c, e.requestId(), now);
+      erasures.finish(c, e.subjectId(), now());
+      requests.transition(c, e.requestId(), RequestStatus.DONE);
       audit.append(c, ctx.event("subject.erase", Outcome.SUCCESS).subject(e.subjectId())
           .build());
       return new Batch(new JobCounts(1, 0, 0, 0, 0, 0), Optional.of(stay), Optional.empty());
@@ -190,11 +199,13 @@ public final class ErasureJob implements LifecycleJob {
           Optional.empty());
     }
 
-    /** The step was undone; say so where the request is followed, and move on. */
+    /**
+     * The step was undone; say so on the erasure, the run and the audit trail, and move on. Once
+     * the key is gone the request stays RUNNING whatever the failure: a later run finishes it.
+     */
     private Batch failed(RuntimeException failure) {
       String code = ErrorCodes.of(failure);
       erasures.failed(c, e.subjectId(), code);
-      requests.failed(c, e.requestId(), code, now());
       audit.append(c, ctx.event("subject.erase", Outcome.FAILURE).subject(e.subjectId())
           .errorCode(code).build());
       return new Batch(new JobCounts(1, 0, 0, 0, 0, 1), Optional.of(pass), Optional.of(code));

@@ -106,6 +106,17 @@ public final class Erasures {
     }
   }
 
+  /** Removes an erasure that will not be carried out (refused, or failed before any step). */
+  void forget(Connection c, UUID subjectId) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM erasures WHERE subject_id = ? AND key_destroyed_at IS NULL")) {
+      ps.setObject(1, subjectId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.failed("remove an erasure", e);
+    }
+  }
+
   void finish(Connection c, UUID subjectId, Instant now) {
     update(c, "UPDATE erasures SET finished_at = ?, last_error_code = NULL WHERE subject_id = ?",
         now, subjectId);

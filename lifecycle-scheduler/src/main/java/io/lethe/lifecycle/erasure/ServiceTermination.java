@@ -1,13 +1,14 @@
 package io.lethe.lifecycle.erasure;
 
-import io.lethe.audit.AuditEvent.Outcome;
-import io.lethe.audit.outbox.AuditOutbox;
 import io.lethe.lifecycle.Jdbc;
 import io.lethe.lifecycle.holds.LegalHolds;
 import io.lethe.lifecycle.jobs.Batch;
 import io.lethe.lifecycle.jobs.JobContext;
 import io.lethe.lifecycle.jobs.JobCounts;
 import io.lethe.lifecycle.jobs.LifecycleJob;
+import io.lethe.lifecycle.requests.RequestKind;
+import io.lethe.lifecycle.requests.SubjectRequest;
+import io.lethe.lifecycle.requests.SubjectRequests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,12 +41,13 @@ public final class ServiceTermination implements LifecycleJob {
 
   private final ErasureJob erasure;
   private final LegalHolds holds;
+  private final SubjectRequests requests;
   private final Erasures erasures = new Erasures();
-  private final AuditOutbox audit = new AuditOutbox();
 
-  public ServiceTermination(ErasureJob erasure, LegalHolds holds) {
+  public ServiceTermination(ErasureJob erasure, LegalHolds holds, SubjectRequests requests) {
     this.erasure = Objects.requireNonNull(erasure, "erasure");
     this.holds = Objects.requireNonNull(holds, "holds");
+    this.requests = Objects.requireNonNull(requests, "requests");
   }
 
   @Override
@@ -91,9 +93,9 @@ public final class ServiceTermination implements LifecycleJob {
         continue;
       }
       if (!ctx.dryRun() && erasures.find(c, subject).isEmpty()) {
-        erasures.request(c, subject, UUID.randomUUID(), REQUESTER, ctx.now());
-        audit.append(c, ctx.event("subject.erase.request", Outcome.SUCCESS).subject(subject)
-            .build());
+        // A request like any other (audited as request.received), followed by its id.
+        SubjectRequest request = requests.receive(c, subject, RequestKind.ERASURE, REQUESTER);
+        erasures.request(c, subject, request.id(), REQUESTER, request.createdAt());
       }
     }
     return new Batch(new JobCounts(subjects.size(), 0, 0, held, 0, 0),

@@ -79,16 +79,16 @@ final class HoldRows {
    * claims records with row locks) finishes its batch first, and a sweep that comes later skips
    * them or, once this commits, sees the hold. The sweeps never lock subjects, so this order
    * (subject, then its records by id) cannot deadlock with them. False if there is no such
-   * subject, or no such record that is not deleted.
+   * subject, or no such record that is still active (deleted and anonymized ones are gone).
    */
   boolean lockTarget(Connection c, boolean subject, UUID id) {
     if (subject) {
       boolean exists = lock(c, "SELECT id FROM subjects WHERE id = ? FOR UPDATE", id);
-      lock(c, "SELECT id FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+      lock(c, "SELECT id FROM records WHERE subject_id = ? AND state = 'ACTIVE'"
           + " ORDER BY id FOR UPDATE", id);
       return exists;
     }
-    return lock(c, "SELECT id FROM records WHERE id = ? AND state <> 'DELETED' FOR UPDATE", id);
+    return lock(c, "SELECT id FROM records WHERE id = ? AND state = 'ACTIVE' FOR UPDATE", id);
   }
 
   private static boolean lock(Connection c, String sql, UUID id) {

@@ -15,15 +15,16 @@ import java.util.Optional;
  * the {@code audit.retention.drop} event commit in the retention's own transaction before any
  * index is dropped. Counts: indices found expired ({@code scanned}) and dropped
  * ({@code deleted}); a dry run lists without dropping. Running it on two nodes is harmless: the
- * second finds nothing left.
+ * second finds nothing left. Without an audit cluster (events kept in the outbox) there is no
+ * index to drop and a run finds nothing.
  */
 public final class AuditRetentionJob implements LifecycleJob {
 
   public static final String NAME = "audit-retention";
   private static final String DONE = "done";
-  private final AuditRetention retention;
+  private final Optional<AuditRetention> retention;
 
-  public AuditRetentionJob(AuditRetention retention) {
+  public AuditRetentionJob(Optional<AuditRetention> retention) {
     this.retention = Objects.requireNonNull(retention, "retention");
   }
 
@@ -34,11 +35,11 @@ public final class AuditRetentionJob implements LifecycleJob {
 
   @Override
   public Batch nextBatch(Connection c, JobContext ctx) {
-    if (ctx.resumeAfter().isPresent()) {
+    if (ctx.resumeAfter().isPresent() || retention.isEmpty()) {
       return Batch.finished();
     }
-    long expired = ctx.dryRun() ? retention.expired().size()
-        : retention.dropExpired().dropped().size();
+    long expired = ctx.dryRun() ? retention.get().expired().size()
+        : retention.get().dropExpired().dropped().size();
     return new Batch(new JobCounts(expired, expired, 0, 0, 0, 0), Optional.of(DONE),
         Optional.empty());
   }

@@ -65,6 +65,7 @@ public final class TombstonePurge implements LifecycleJob {
       remove(c, claimed);
     }
     Tombstone last = claimed.get(claimed.size() - 1);
+    // The sweep's cursor, on the deletion instant instead of the expiry: the same walk order.
     return new Batch(new JobCounts(claimed.size(), claimed.size(), 0, 0, 0, 0),
         Optional.of(new SweepCursor(last.updatedAt(), last.id()).encode()), Optional.empty());
   }

@@ -62,8 +62,8 @@ abstract class ErasureContract {
     assertThat(f.bucketKeys()).hasSize(bucketBefore - 3);
     assertThat(f.live("records", other)).isOne();
     assertThat(f.live("objects", other)).isOne();
-    assertThat(RequestLog.of(f.db.dataSource, requested.requestId()))
-        .containsExactly("RUNNING", "DONE");
+    assertThat(f.requestHistory(requested.requestId()))
+        .containsExactly("RECEIVED", "RUNNING", "DONE");
 
     List<Long> key = f.eventSeqs("subject.key.destroy", subject);
     List<Long> records = f.eventSeqs("record.delete", subject);
@@ -81,7 +81,7 @@ abstract class ErasureContract {
   }
 
   @Test
-  void aHeldSubject_keepsItsKeyAndData_untilTheHoldIsReleased() throws Exception {
+  void aSubjectHeldAfterItsRequest_keepsItsKeyAndData_andTheRequestIsRefused() throws Exception {
     UUID subject = f.aSubjectWith(2, 1);
     Erasure requested = f.request(subject);
     LegalHold hold = f.db.in(c -> f.db.holds.place(c, HoldRequest.onSubject(subject,
@@ -91,19 +91,24 @@ abstract class ErasureContract {
 
     assertThat(held.status()).isEqualTo(JobRunStatus.SUCCEEDED);
     assertThat(held.counts()).isEqualTo(new JobCounts(1, 0, 0, 1, 0, 0));
-    assertThat(f.erasure(subject).keyDestroyedAt()).isEmpty();
     assertThat(f.db.count("SELECT COUNT(*) FROM subjects WHERE id = ? AND status = 'ACTIVE'",
         subject)).isOne();
     assertThat(f.live("records", subject)).isEqualTo(2);
     assertThat(f.live("objects", subject)).isOne();
     assertThat(f.db.events("subject.erase", "failure", hold.id())).isOne();
-    assertThat(RequestLog.of(f.db.dataSource, requested.requestId())).isEmpty();
+    assertThat(f.requestHistory(requested.requestId())).containsExactly("RECEIVED", "REFUSED");
+    assertThat(f.db.count("SELECT COUNT(*) FROM erasures WHERE subject_id = ?", subject))
+        .as("a new request may be made once the hold ends").isZero();
 
     f.db.in(c -> f.db.holds.release(c, hold.id(), "admin"));
+    Erasure again = f.request(subject);
     JobRun released = f.runner.run(f.job, false);
 
+    assertThat(again.requestId()).isNotEqualTo(requested.requestId());
     assertThat(released.counts()).isEqualTo(new JobCounts(1, 3, 0, 0, 0, 0));
     assertThat(f.erasure(subject).finished()).isTrue();
+    assertThat(f.requestHistory(again.requestId()))
+        .containsExactly("RECEIVED", "RUNNING", "DONE");
   }
 
   @Test
@@ -114,7 +119,7 @@ abstract class ErasureContract {
     UUID held = f.aSubjectWith(1, 1);
     LegalHold hold = f.db.in(c -> f.db.holds.place(c, HoldRequest.onSubject(held,
         "regulator inquiry", "REG-1", "admin", Optional.empty())));
-    ServiceTermination termination = new ServiceTermination(f.job, f.db.holds);
+    ServiceTermination termination = new ServiceTermination(f.job, f.db.holds, f.requests);
 
     JobRun dry = f.runner.run(termination, true);
 
@@ -133,6 +138,9 @@ abstract class ErasureContract {
         .as("everything is erased but the held subject").isOne();
     for (UUID gone : List.of(a, b)) {
       assertThat(f.erasure(gone).finished()).isTrue();
+      assertThat(f.erasure(gone).requestedBy()).isEqualTo(ServiceTermination.REQUESTER);
+      assertThat(f.requestHistory(f.erasure(gone).requestId()))
+          .containsExactly("RECEIVED", "RUNNING", "DONE");
       assertThat(f.live("records", gone)).isZero();
       assertThat(f.live("objects", gone)).isZero();
     }
@@ -177,16 +185,16 @@ abstract class ErasureContract {
     assertThat(stuck.finished()).isFalse();
     assertThat(stuck.lastErrorCode()).contains("storage.object.store-unavailable");
     assertThat(f.live("objects", subject)).as("the object batch was undone whole").isEqualTo(3);
-    assertThat(RequestLog.of(f.db.dataSource, requested.requestId()))
-        .containsExactly("RUNNING", "FAILED storage.object.store-unavailable");
+    assertThat(f.requestHistory(requested.requestId())).as("it will be finished: still running")
+        .containsExactly("RECEIVED", "RUNNING");
 
     JobRun resumed = f.runner.run(f.job, false);
 
     assertThat(resumed.counts()).isEqualTo(new JobCounts(1, 3, 0, 0, 0, 0));
     assertThat(f.erasure(subject).finished()).isTrue();
     assertThat(f.live("objects", subject)).isZero();
-    assertThat(RequestLog.of(f.db.dataSource, requested.requestId())).containsExactly(
-        "RUNNING", "FAILED storage.object.store-unavailable", "RUNNING", "DONE");
+    assertThat(f.requestHistory(requested.requestId()))
+        .containsExactly("RECEIVED", "RUNNING", "DONE");
     assertThat(f.eventSeqs("subject.key.destroy", subject)).hasSize(1);
   }
 }

@@ -82,8 +82,8 @@ class ErasureCrashPostgresIT {
         subject)).as("each record purged once").isEqualTo(RECORDS);
     assertThat(f.eventSeqs("object.delete", subject)).hasSize(PHOTOS);
     assertThat(f.eventSeqs("subject.erase", subject)).hasSize(1);
-    assertThat(RequestLog.of(pg.dataSource(), requested.requestId()))
-        .containsExactly("RUNNING", "DONE");
+    assertThat(f.requestHistory(requested.requestId()))
+        .containsExactly("RECEIVED", "RUNNING", "DONE");
     assertThat(f.live("records", subject)).isZero();
     assertThat(f.fieldsOf(subject)).isZero();
     assertThat(f.live("objects", subject)).isZero();

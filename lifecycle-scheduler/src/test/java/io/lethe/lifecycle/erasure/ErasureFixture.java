@@ -2,6 +2,9 @@ package io.lethe.lifecycle.erasure;
 
 import io.lethe.lifecycle.LifecycleFixture;
 import io.lethe.lifecycle.jobs.JobRunner;
+import io.lethe.lifecycle.requests.RequestKind;
+import io.lethe.lifecycle.requests.SubjectRequest;
+import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.storage.objects.ObjectStore;
 import io.lethe.storage.schema.Category;
 import io.minio.ListObjectsArgs;
@@ -31,7 +34,7 @@ final class ErasureFixture {
   final MinioClient client;
   final String bucket;
   final ObjectStore objects;
-  final RequestLog requests;
+  final SubjectRequests requests;
   final ErasureJob job;
   final JobRunner runner;
   final Erasures erasures = new Erasures();
@@ -45,7 +48,7 @@ final class ErasureFixture {
       client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
     }
     objects = ObjectStore.s3(client, bucket, db.keys);
-    requests = new RequestLog(dataSource);
+    requests = new SubjectRequests(Clock.systemUTC(), db.audit);
     job = job(objects);
     runner = new JobRunner(dataSource, db.audit, Clock.systemUTC(), 2);
   }
@@ -70,8 +73,22 @@ final class ErasureFixture {
     return subject;
   }
 
+  /** An erasure request as the API records it: the request RECEIVED, the erasure pending. */
   Erasure request(UUID subject) {
-    return db.in(c -> erasures.request(c, subject, UUID.randomUUID(), "admin", Instant.now()));
+    return db.in(c -> {
+      Optional<Erasure> pending = erasures.find(c, subject);
+      if (pending.isPresent()) {
+        return pending.get();
+      }
+      SubjectRequest request = requests.receive(c, subject, RequestKind.ERASURE, "admin");
+      return erasures.request(c, subject, request.id(), "admin", request.createdAt());
+    });
+  }
+
+  /** The statuses the erasure's request went through, oldest first, e.g. RECEIVED, RUNNING. */
+  List<String> requestHistory(UUID requestId) {
+    return db.in(c -> requests.find(c, requestId).orElseThrow().history().stream()
+        .map(step -> step.status().name()).toList());
   }
 
   Erasure erasure(UUID subject) {

@@ -3,6 +3,7 @@ package io.lethe.server.api;
 import io.lethe.audit.AuditEvent.Outcome;
 import io.lethe.lifecycle.LifecycleErrorCode;
 import io.lethe.lifecycle.LifecycleException;
+import io.lethe.lifecycle.erasure.ServiceTermination;
 import io.lethe.lifecycle.jobs.JobRun;
 import io.lethe.lifecycle.jobs.JobRuns;
 import io.lethe.lifecycle.quartz.LifecycleScheduler;
@@ -10,6 +11,7 @@ import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.config.LetheProperties;
 import io.lethe.server.db.Transactions;
 import io.lethe.server.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,11 +56,21 @@ class JobsController {
         .map(name -> new JobInfo(name, schedules.getOrDefault(name, ""))).toList();
   }
 
-  /** Runs a job now, {@code {"dryRun":bool}} → 202 {"runId"}; permission jobs:run. */
+  /**
+   * Runs a job now, {@code {"dryRun":bool}} → 202 {"runId"}; permission jobs:run, and
+   * service:terminate as well for {@code service-termination}.
+   */
+  @Operation(summary = "Run a lifecycle job now", description = "Permission jobs:run; for"
+      + " service-termination also service:terminate (it erases every subject not under a legal"
+      + " hold, and never runs on a schedule). Body {\"dryRun\":bool}; answers 202 {\"runId\"}.")
   @PostMapping("/{name}/runs")
   ResponseEntity<RunStarted> run(@PathVariable String name,
       @RequestBody(required = false) RunRequest body) {
     caller.require("jobs:run");
+    if (ServiceTermination.NAME.equals(name)) {
+      // Erases everything not held: an administrator's decision, not an operator's.
+      caller.require("service:terminate");
+    }
     if (!scheduler.jobNames().contains(name)) {
       throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no job named '" + name
           + "'; the jobs are " + scheduler.jobNames());

@@ -1,25 +1,16 @@
 package io.lethe.server.api;
 
 import io.lethe.audit.AuditEvent.Outcome;
-import io.lethe.lifecycle.jobs.Batch;
-import io.lethe.lifecycle.jobs.JobCounts;
-import io.lethe.lifecycle.jobs.JobRun;
-import io.lethe.lifecycle.jobs.JobRunStatus;
-import io.lethe.lifecycle.jobs.JobRuns;
+import io.lethe.lifecycle.maintenance.KeyRewrapJob;
+import io.lethe.lifecycle.quartz.LifecycleScheduler;
 import io.lethe.server.audit.AuditTrail;
-import io.lethe.server.db.Transactions;
 import io.lethe.server.security.Caller;
-import io.lethe.storage.RewrapReport;
 import io.lethe.storage.SubjectKeyRewrap;
 import io.lethe.storage.keys.KeyProvider;
-import java.time.Instant;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,32 +19,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * KEK rotation: a new KEK version, then every subject key rewrapped under it in batches without
- * decrypting any data (a run followed like a job at {@code /v1/jobs/runs/{runId}}).
+ * KEK rotation: a new KEK version, then every subject key rewrapped under it by the
+ * {@code key-rewrap} job without decrypting any data (a run followed like any job at
+ * {@code /v1/jobs/runs/{runId}}).
  */
 @RestController
 @RequestMapping(path = "/v1/keys", produces = "application/json")
-class KeysController implements DisposableBean {
+class KeysController {
 
-  static final String JOB = "key-rewrap";
   private final KeyProvider keys;
   private final DataSource dataSource;
-  private final JobRuns runs;
-  private final Transactions transactions;
+  private final LifecycleScheduler scheduler;
   private final AuditTrail audit;
   private final Caller caller;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "key-rewrap");
-    t.setDaemon(true);
-    return t;
-  });
 
-  KeysController(KeyProvider keys, DataSource dataSource, JobRuns runs, Transactions transactions,
+  KeysController(KeyProvider keys, DataSource dataSource, LifecycleScheduler scheduler,
       AuditTrail audit, Caller caller) {
     this.keys = keys;
     this.dataSource = dataSource;
-    this.runs = runs;
-    this.transactions = transactions;
+    this.scheduler = scheduler;
     this.audit = audit;
     this.caller = caller;
   }
@@ -67,47 +51,20 @@ class KeysController implements DisposableBean {
         "subjectKeysOnOlderVersions", SubjectKeyRewrap.remaining(dataSource, keys, current));
   }
 
-  /** Permission {@code keys:rotate} → 202 {"runId"}; the rewrap runs in the background. */
+  /** Permission {@code keys:rotate} → 202 {"runId"} of the key-rewrap run it fired. */
+  @Operation(summary = "Rotate the KEK", description = "Permission keys:rotate. Adds a KEK"
+      + " version and fires the key-rewrap job; 202 {\"runId\"} of that run.")
   @PostMapping("/rotation")
   ResponseEntity<Map<String, Object>> rotate() {
     return audit.guarded(audit.event("key.rotate", Outcome.FAILURE).category("configuration"),
         () -> {
           caller.require("keys:rotate");
           keys.rotate();
-          JobRun run = transactions.inTransaction(c -> {
-            JobRun queued = runs.queue(c, JOB, false, Optional.empty(), Instant.now());
-            audit.record(c, audit.event("key.rotate", Outcome.SUCCESS).category("configuration")
-                .jobRun(queued.id()).build());
-            return queued;
-          });
-          executor.submit(() -> rewrap(run.id()));
+          UUID runId = scheduler.runNow(KeyRewrapJob.NAME, false);
+          audit.recordAlone(audit.event("key.rotate", Outcome.SUCCESS).category("configuration")
+              .jobRun(runId).build());
           return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.<String, Object>of(
-              "runId", run.id(), "kekVersion", keys.currentVersion()));
+              "runId", runId, "kekVersion", keys.currentVersion()));
         });
-  }
-
-  private void rewrap(UUID runId) {
-    transactions.inTransaction(c -> runs.move(c, runId, JobRunStatus.RUNNING, Optional.empty(),
-        Instant.now()));
-    try {
-      RewrapReport report = SubjectKeyRewrap.run(dataSource, keys, 500);
-      transactions.inTransaction(c -> {
-        // A rewrap deletes nothing: its counts are keys scanned and keys that failed.
-        runs.recordBatch(c, runId, new Batch(new JobCounts(report.scanned(), 0, 0, 0, 0,
-            report.failed()), Optional.empty(), Optional.empty()), Instant.now());
-        audit.record(c, audit.event("key.rewrap", report.failed() == 0 ? Outcome.SUCCESS
-            : Outcome.FAILURE).category("configuration").jobRun(runId).build());
-        return runs.move(c, runId, report.failed() == 0 ? JobRunStatus.SUCCEEDED
-            : JobRunStatus.FAILED, Optional.empty(), Instant.now());
-      });
-    } catch (RuntimeException e) {
-      transactions.inTransaction(c -> runs.move(c, runId, JobRunStatus.FAILED,
-          Optional.of(io.lethe.lifecycle.jobs.ErrorCodes.of(e)), Instant.now()));
-    }
-  }
-
-  @Override
-  public void destroy() {
-    executor.shutdownNow();
   }
 }

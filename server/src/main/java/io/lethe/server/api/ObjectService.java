@@ -4,6 +4,7 @@ import io.lethe.audit.AuditEvent;
 import io.lethe.audit.AuditEvent.Outcome;
 import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
+import io.lethe.server.problem.StatisticsPurposeException;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.server.security.Caller;
 import io.lethe.storage.StorageErrorCode;
@@ -65,6 +66,7 @@ class ObjectService {
     AuditEvent.Builder failure = audit.event("object.get", Outcome.FAILURE).object(objectId)
         .purpose(purpose);
     return audit.guarded(failure, () -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       if (!schema.hasPurpose(purpose)) {
         throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
             "purpose '" + purpose + "' is not declared in the schema");

@@ -2,12 +2,17 @@ package io.lethe.server.api;
 
 import io.lethe.audit.AuditEvent;
 import io.lethe.audit.AuditEvent.Outcome;
+import io.lethe.lifecycle.LifecycleException;
+import io.lethe.lifecycle.erasure.Erasure;
+import io.lethe.lifecycle.erasure.ErasureJob;
+import io.lethe.lifecycle.erasure.Erasures;
+import io.lethe.lifecycle.quartz.LifecycleScheduler;
 import io.lethe.lifecycle.requests.RequestKind;
-import io.lethe.lifecycle.requests.RequestStatus;
 import io.lethe.lifecycle.requests.SubjectRequest;
 import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.server.audit.AuditTrail;
 import io.lethe.server.db.Transactions;
+import io.lethe.server.problem.StatisticsPurposeException;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.server.security.Caller;
 import io.lethe.storage.IndexHit;
@@ -28,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,24 +44,27 @@ import org.springframework.stereotype.Service;
 @Service
 class PersonalDataService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PersonalDataService.class);
+
   private final PersonalDataStore store;
   private final Schema schema;
   private final Transactions transactions;
   private final AuditTrail audit;
   private final Caller caller;
   private final HoldGuard holds;
-  private final io.lethe.storage.objects.ObjectStore objects;
   private final SubjectRequests requests;
   private final SubjectWrites writes;
+  private final Erasures erasures;
+  private final LifecycleScheduler scheduler;
 
   PersonalDataService(PersonalDataStore store, Schema schema, Transactions transactions,
-      AuditTrail audit, Caller caller, HoldGuard holds,
-      io.lethe.storage.objects.ObjectStore objects, SubjectRequests requests,
-      SubjectWrites writes) {
+      AuditTrail audit, Caller caller, HoldGuard holds, SubjectRequests requests,
+      SubjectWrites writes, Erasures erasures, LifecycleScheduler scheduler) {
     this.writes = writes;
     this.holds = holds;
-    this.objects = objects;
     this.requests = requests;
+    this.erasures = erasures;
+    this.scheduler = scheduler;
     this.store = store;
     this.schema = schema;
     this.transactions = transactions;
@@ -104,27 +114,40 @@ class PersonalDataService {
 
   /**
    * Erasure, permission {@code subjects:erase}: refused while a legal hold applies; otherwise the
-   * subject key is destroyed (every field and object of the subject becomes unreadable at once,
-   * ADR 0010) and the objects are deleted, in the transaction that records the request.
+   * request is recorded (with its audit event) and the {@code erasure} job fired, which destroys
+   * the subject key first and then purges rows and objects (ADR 0015). Asking again while it is
+   * pending returns the same request.
    */
   SubjectRequest erase(UUID subjectId) {
     AuditEvent.Builder failure = audit.event("subject.erase", Outcome.FAILURE).subject(subjectId);
-    return audit.guarded(failure, () -> {
+    SubjectRequest accepted = audit.guarded(failure, () -> {
       caller.require("subjects:erase");
       return transactions.inTransaction(c -> {
         holds.subjectNotHeld(c, subjectId);
-        store.eraseSubject(c, subjectId);
-        UUID request = requests.receive(c, subjectId, RequestKind.ERASURE,
-            caller.principal().name()).id();
-        requests.transition(c, request, RequestStatus.RUNNING);
-        audit.record(c, audit.event("subject.erase", Outcome.SUCCESS).subject(subjectId)
-            .jobRun(request).build());
-        SubjectRequest done = requests.transition(c, request, RequestStatus.DONE);
-        // Last: the bucket cannot roll back. The key is already gone in this transaction.
-        objects.deleteAll(c, subjectId);
-        return done;
+        SubjectSummary subject = store.describeSubject(c, subjectId);
+        java.util.Optional<Erasure> pending = erasures.find(c, subjectId);
+        if (pending.isPresent()) {
+          return requests.find(c, pending.get().requestId()).orElseThrow();
+        }
+        if (subject.status() == io.lethe.storage.SubjectStatus.ERASED) {
+          throw new StorageException(io.lethe.storage.StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+              "subject " + subjectId + " was already erased");
+        }
+        // RECEIVED, audited as request.received; the job moves it on (ADR 0015).
+        SubjectRequest request = requests.receive(c, subjectId, RequestKind.ERASURE,
+            caller.principal().name());
+        erasures.request(c, subjectId, request.id(), caller.principal().name(),
+            request.createdAt());
+        return request;
       });
     });
+    try {
+      scheduler.runNow(ErasureJob.NAME, false);
+    } catch (LifecycleException e) {
+      // Recorded all the same: the job's schedule takes every pending erasure up.
+      LOG.warn("the erasure job could not be fired now ({}); its schedule will run it", e.code());
+    }
+    return accepted;
   }
 
   /** A subject request's state; permission {@code subjects:read}. */
@@ -158,6 +181,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
         .record(recordId, null);
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       caller.requireAny("records:read:<category>:" + purpose, categories().stream()
           .map(category -> "records:read:" + category + ":" + purpose).toList());
       RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
@@ -177,6 +201,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.lookup", Outcome.FAILURE).purpose(purpose)
         .record(null, type).fields(List.of(field));
     return audit.guarded(failure, () -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       FieldDef def = schema.recordType(type).flatMap(t -> t.field(field)).orElse(null);
       if (def != null) {
         if (!schema.hasPurpose(purpose)) {
@@ -203,6 +228,7 @@ class PersonalDataService {
     AuditEvent.Builder failure = audit.event("record.update", Outcome.FAILURE).purpose(purpose)
         .record(recordId, null).fields(new ArrayList<>(new TreeSet<>(fields.keySet())));
     return audit.guarded(failure, () -> transactions.inTransaction(c -> {
+      StatisticsPurposeException.refuseOnPersonalData(purpose);
       caller.requireAny("records:update:<type>", schema.recordTypes().keySet().stream()
           .map(type -> "records:update:" + type).toList());
       RecordChange change = store.updateFields(c, recordId, fields);

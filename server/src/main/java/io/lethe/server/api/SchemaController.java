@@ -44,7 +44,7 @@ class SchemaController {
   Map<String, Object> policies() {
     caller.require("schema:read");
     Map<String, Object> rules = new LinkedHashMap<>();
-    policy.rules().forEach((name, r) -> rules.put(name, rule(r)));
+    policy.rules().forEach((name, r) -> rules.put(name, rule(r, policy)));
     return Map.of("version", policy.version(), "retentionClasses", rules);
   }
 
@@ -60,8 +60,21 @@ class SchemaController {
     return out;
   }
 
-  private static Map<String, Object> rule(RetentionRule r) {
-    return Map.of("period", r.period().toString(), "countedFrom", r.countedFrom().policyName(),
-        "action", r.action().policyName());
+  private static Map<String, Object> rule(RetentionRule r, RetentionPolicy policy) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("period", r.period().toString());
+    out.put("countedFrom", r.countedFrom().policyName());
+    out.put("action", r.action().policyName());
+    // The field rules of an anonymize class: record type → field → drop | keep | generalize(..).
+    policy.anonymization(r.retentionClass()).ifPresent(a -> {
+      Map<String, Object> types = new LinkedHashMap<>();
+      a.fields().forEach((type, fields) -> {
+        Map<String, String> shown = new LinkedHashMap<>();
+        fields.forEach((field, rule) -> shown.put(field, rule.toString()));
+        types.put(type, shown);
+      });
+      out.put("anonymize", types);
+    });
+    return out;
   }
 }

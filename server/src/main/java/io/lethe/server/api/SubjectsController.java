@@ -2,10 +2,11 @@ package io.lethe.server.api;
 
 import io.lethe.storage.StoredRecord;
 import io.lethe.storage.Subject;
+import io.lethe.storage.SubjectSummary;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import io.lethe.storage.SubjectSummary;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +57,10 @@ class SubjectsController {
   }
 
   /** Erasure → 202 {"requestId"}; 409 with the hold's reason while held. */
+  @Operation(summary = "Request a subject's erasure", description = "Permission subjects:erase."
+      + " Records the request and fires the erasure job: the subject key is destroyed first,"
+      + " then records and objects are purged in batches. 202 {\"requestId\"} (the same if"
+      + " asked again), followed at /v1/requests/{id}; 409 lifecycle.held while a hold applies.")
   @PostMapping("/{id}/erasure")
   ResponseEntity<java.util.Map<String, Object>> erase(@PathVariable UUID id) {
     io.lethe.lifecycle.requests.SubjectRequest request = service.erase(id);

@@ -77,6 +77,10 @@ public class AuditTrail {
     } catch (io.lethe.server.problem.HeldException e) {
       recordAlone(failure.errorCode("lifecycle.held").build());
       throw e;
+    } catch (io.lethe.server.problem.StatisticsPurposeException e) {
+      recordAlone(failure.errorCode(
+          io.lethe.server.problem.ApiErrorCode.PURPOSE_STATISTICS_ONLY.code()).build());
+      throw e;
     }
   }
 

@@ -1,19 +1,31 @@
 package io.lethe.server.config;
 
 import io.lethe.audit.outbox.AuditOutbox;
+import io.lethe.audit.retention.AuditRetention;
+import io.lethe.lifecycle.erasure.Backoff;
+import io.lethe.lifecycle.erasure.ErasureJob;
+import io.lethe.lifecycle.erasure.Erasures;
+import io.lethe.lifecycle.erasure.ServiceTermination;
 import io.lethe.lifecycle.holds.LegalHolds;
 import io.lethe.lifecycle.jobs.JobRunner;
 import io.lethe.lifecycle.jobs.JobRuns;
 import io.lethe.lifecycle.jobs.LifecycleJob;
+import io.lethe.lifecycle.maintenance.AuditRetentionJob;
+import io.lethe.lifecycle.maintenance.KeyRewrapJob;
 import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.lifecycle.quartz.LifecycleScheduler;
 import io.lethe.lifecycle.quartz.SchedulerSettings;
 import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.lifecycle.retention.RetentionSweep;
+import io.lethe.lifecycle.retention.TombstonePurge;
+import io.lethe.server.config.AuditConfiguration.AuditCluster;
 import io.lethe.storage.PersonalDataStore;
+import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.objects.ObjectStore;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,10 +51,27 @@ class LifecycleConfiguration {
   }
 
   @Bean
+  Erasures erasures() {
+    return new Erasures();
+  }
+
+  @Bean
   List<LifecycleJob> lifecycleJobs(RetentionPolicy policy, PersonalDataStore records,
-      ObjectStore objects, LegalHolds holds) {
-    return List.of(RetentionSweep.retentionSweep(policy, records, objects, holds),
-        RetentionSweep.biometricPurge(policy, records, objects, holds));
+      ObjectStore objects, LegalHolds holds, SubjectRequests requests, KeyProvider keys,
+      AuditCluster audit, DataSource dataSource, LetheProperties properties) {
+    ErasureJob erasure = new ErasureJob(records, objects, holds, requests, Backoff.defaults(),
+        Clock.systemUTC());
+    return List.of(
+        RetentionSweep.retentionSweep(policy, records, objects, holds),
+        RetentionSweep.biometricPurge(policy, records, objects, holds),
+        RetentionSweep.anonymization(policy, records, objects, holds), erasure,
+        new TombstonePurge(objects, properties.lifecycle().tombstoneGrace()),
+        new KeyRewrapJob(keys),
+        // Erases everything not held: the policies' promise when the service ends (ADR 0015).
+        new ServiceTermination(erasure, holds, requests),
+        // Without an audit cluster the events stay in the outbox: there is no index to drop.
+        new AuditRetentionJob(audit.index().map(index -> new AuditRetention(dataSource, index,
+            properties.audit().retention(), Clock.systemUTC()))));
   }
 
   @Bean(destroyMethod = "close")
@@ -51,14 +80,18 @@ class LifecycleConfiguration {
       List<LifecycleJob> jobs, LetheProperties properties) {
     JobRunner runner = new JobRunner(dataSource, outbox, Clock.systemUTC(),
         properties.lifecycle().batchSize());
-    java.util.Map<String, String> cron = new java.util.HashMap<>();
+    Map<String, String> cron = new HashMap<>();
     properties.lifecycle().schedules().forEach((job, expression) -> {
       if (expression != null && !expression.isBlank()) {
         cron.put(job, expression);
       }
     });
-    LifecycleScheduler scheduler = LifecycleScheduler.create(dataSource,
-        SchedulerSettings.defaults(cron), runner, jobs);
+    SchedulerSettings defaults = SchedulerSettings.defaults(cron);
+    // Refuses at start-up a schedule for a job that runs only on request (service-termination).
+    LifecycleScheduler scheduler = LifecycleScheduler.create(dataSource, new SchedulerSettings(
+        defaults.clusterName(), defaults.instanceId(), defaults.threads(), cron,
+        properties.lifecycle().checkinInterval(), properties.lifecycle().abandonedAfter()), runner,
+        jobs);
     scheduler.start();
     return scheduler;
   }

@@ -22,6 +22,9 @@ public enum ApiErrorCode {
       "Unsupported media type"),
   NOT_ACCEPTABLE("request.not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   PAYLOAD_TOO_LARGE("request.too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+  /** Purpose {@code statistics} on an endpoint that serves personal data. */
+  PURPOSE_STATISTICS_ONLY("purpose.statistics-only", HttpStatus.FORBIDDEN,
+      "Purpose reserved for anonymized statistics"),
   INTERNAL("server.internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   private final String code;

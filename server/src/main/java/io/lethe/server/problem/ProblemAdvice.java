@@ -111,6 +111,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(ProblemWriter.problem(e.code(), e.getMessage(), request));
   }
 
+  @ExceptionHandler(StatisticsPurposeException.class)
+  ResponseEntity<ProblemDetail> statisticsPurpose(StatisticsPurposeException e,
+      HttpServletRequest request) {
+    return respond(ProblemWriter.problem(ApiErrorCode.PURPOSE_STATISTICS_ONLY, e.getMessage(),
+        request));
+  }
+
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
     return respond(ProblemWriter.problem(ApiErrorCode.REQUEST_INVALID, e.getMessage(), request));

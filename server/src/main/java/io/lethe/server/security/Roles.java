@@ -17,7 +17,7 @@ final class Roles {
           "objects:read:*:*"),
       "dpo", List.of("subjects:*", "records:read:*:data-subject-request", "records:read-plain:*",
           "records:update:*", "records:delete:*", "objects:read:*:data-subject-request",
-          "holds:manage", "audit:search"),
+          "holds:manage", "audit:search", "statistics:read"),
       "responder", List.of("audit:search", "audit:export", "audit:verify", "jobs:read",
           "metrics:read"));
 

@@ -7,10 +7,12 @@ import io.lethe.storage.crypto.AesGcm;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 
 /**
- * Tink's decrypting stream over the bucket's response, with failures sorted by cause. The raw
+ * Tink's segment decryption over the bucket's response ({@link SegmentDecryptingStream}), with
+ * failures sorted by cause. The raw
  * response is wrapped so that its I/O errors leave as {@code storage.object.store-unavailable}
  * (unchecked, so they pass through Tink untouched); whatever {@code IOException} Tink itself
  * then throws can only mean the ciphertext did not authenticate, and becomes the opaque
@@ -24,19 +26,22 @@ final class DecryptingContentStream extends FilterInputStream {
 
   private final InputStream raw;
   private final long expectedSize;
+  private final int segmentPlaintext;
   private long seen;
 
-  private DecryptingContentStream(InputStream decrypting, InputStream raw, long expectedSize) {
+  private DecryptingContentStream(SegmentDecryptingStream decrypting, InputStream raw,
+      long expectedSize) {
     super(decrypting);
     this.raw = raw;
     this.expectedSize = expectedSize;
+    this.segmentPlaintext = decrypting.maxSegmentPlaintext();
   }
 
   static InputStream open(AesGcmHkdfStreaming aead, byte[] aad, InputStream raw, long size) {
     try {
       return new DecryptingContentStream(
-          aead.newDecryptingStream(new NetworkStream(raw), aad), raw, size);
-    } catch (GeneralSecurityException | IOException e) {
+          new SegmentDecryptingStream(aead, new NetworkStream(raw), aad), raw, size);
+    } catch (GeneralSecurityException e) {
       throw AesGcm.decryptFailed();
     }
   }
@@ -62,6 +67,21 @@ final class DecryptingContentStream extends FilterInputStream {
       throw AesGcm.decryptFailed();
     }
     return n;
+  }
+
+  /**
+   * Copies the plaintext to {@code out} a whole segment at a time: each segment is decrypted
+   * straight into the buffer that is written out, with no copy in between.
+   */
+  @Override
+  public long transferTo(OutputStream out) throws IOException {
+    byte[] buffer = new byte[segmentPlaintext];
+    long total = 0;
+    for (int n = read(buffer, 0, buffer.length); n >= 0; n = read(buffer, 0, buffer.length)) {
+      out.write(buffer, 0, n);
+      total += n;
+    }
+    return total;
   }
 
   @Override

@@ -87,6 +87,58 @@ class ObjectStreamsTest {
     assertThat(s.sourceError()).hasMessage("connection reset");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, FIRST, FIRST + 1, FIRST + SEG, FIRST + 2 * SEG + 10})
+  void decrypting_withAnyBufferSizeOrTransferTo_givesThePlaintext(int length) throws Exception {
+    byte[] plain = random(length);
+    byte[] ct = encrypt(plain, length);
+
+    // Smaller than a segment (copied out), exactly one (decrypted in place), larger, and mixed.
+    for (int buffer : new int[] {1, 7, 64 * 1024, FIRST, SEG, SEG + 1, 3 * SEG}) {
+      try (InputStream in = DecryptingContentStream.open(aead, aad, new ByteArrayInputStream(ct),
+          length)) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] b = new byte[buffer + 3];
+        for (int n = in.read(b, 3, buffer); n >= 0; n = in.read(b, 3, buffer)) {
+          out.write(b, 3, n);
+        }
+        assertThat(out.toByteArray()).as("buffer %d", buffer).isEqualTo(plain);
+      }
+    }
+    try (InputStream in = DecryptingContentStream.open(aead, aad, new ByteArrayInputStream(ct),
+        length)) {
+      in.read(new byte[Math.min(length, 5)]);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(plain, 0, Math.min(length, 5));
+      assertThat(in.transferTo(out)).isEqualTo(Math.max(0, length - 5));
+      assertThat(out.toByteArray()).isEqualTo(plain);
+    }
+  }
+
+  @Test
+  void decryptingInPlace_aTamperedSegment_failsAndLeavesNoPlaintextInTheBuffer() throws Exception {
+    int length = FIRST + SEG;
+    byte[] ct = encrypt(random(length), length);
+    ct[ObjectFormat.CIPHERTEXT_SEGMENT_BYTES + 100] ^= 1; // second segment
+    byte[] buffer = new byte[SEG];
+    try (InputStream in = DecryptingContentStream.open(aead, aad, new ByteArrayInputStream(ct),
+        length)) {
+      assertThat(in.read(buffer)).isEqualTo(FIRST);
+      Arrays.fill(buffer, (byte) 1);
+      assertThatThrownBy(() -> in.read(buffer)).isInstanceOfSatisfying(StorageException.class,
+          e -> assertThat(e.code()).isEqualTo(StorageErrorCode.DECRYPT_FAILED));
+      assertThat(buffer).containsOnly(0);
+      assertThatThrownBy(() -> in.transferTo(java.io.OutputStream.nullOutputStream()))
+          .isInstanceOf(StorageException.class);
+    }
+    try (InputStream in = DecryptingContentStream.open(aead, aad, new ByteArrayInputStream(ct),
+        length)) {
+      assertThatThrownBy(() -> in.transferTo(java.io.OutputStream.nullOutputStream()))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.code()).isEqualTo(StorageErrorCode.DECRYPT_FAILED));
+    }
+  }
+
   @Test
   void decrypting_tamperedTruncatedReorderedOrForeign_failsOpaquely() throws Exception {
     int length = FIRST + 2 * SEG + 10;
