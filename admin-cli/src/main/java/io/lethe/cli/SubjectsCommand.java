@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code lethe subjects show|suspend|resume|erase ID}. */
+/** {@code lethe subjects show|suspend|resume|erase|export|migrate ID}. */
 @Command(name = "subjects", description = "The people data is about.",
     subcommands = {SubjectsCommand.Show.class, SubjectsCommand.Suspend.class,
-        SubjectsCommand.Resume.class, SubjectsCommand.Erase.class})
+        SubjectsCommand.Resume.class, SubjectsCommand.Erase.class, SubjectExportCommand.class,
+        SubjectsCommand.Migrate.class})
 final class SubjectsCommand {
 
   static final List<Column> SUMMARY = List.of(Column.of("id", "id"),
@@ -33,7 +34,8 @@ final class SubjectsCommand {
     }
   }
 
-  @Command(name = "suspend", description = "Suspend: nothing of the subject is read or written.")
+  @Command(name = "suspend", description = "Suspend: nothing of the subject is written, and it is"
+      + " read only for the purpose legal-obligation.")
   static final class Suspend extends LetheCommand {
     @Parameters(paramLabel = "ID") String id;
 
@@ -72,6 +74,24 @@ final class SubjectsCommand {
       JsonNode r = api().post("/v1/subjects/" + ApiClient.segment(id) + "/erasure", null);
       out().println("Erasure of subject " + id + " accepted: request "
           + r.path("requestId").asText() + " (" + r.path("status").asText() + ")");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "migrate", description = "Move the subject under another key-encryption key"
+      + " (another tenant or region): its key is rewrapped, no data is re-encrypted.")
+  static final class Migrate extends LetheCommand {
+    @Parameters(paramLabel = "ID") String id;
+    @picocli.CommandLine.Option(names = "--kek", required = true, paramLabel = "NAME",
+        description = "The name of a KEK configured on the server.")
+    String kek;
+
+    @Override
+    int run() {
+      JsonNode r = api().post("/v1/subjects/" + ApiClient.segment(id) + "/migration",
+          java.util.Map.of("kek", kek));
+      out().println("Subject " + id + " is now under KEK " + r.path("kek").asText(kek)
+          + ": request " + r.path("requestId").asText() + " (" + r.path("status").asText() + ")");
       return ExitCodes.OK;
     }
   }

@@ -132,6 +132,62 @@ class LetheCliIT {
   }
 
   @Test
+  void subjectsExport_streamsTheZipToAFile_andNeverOverwritesUnasked() throws Exception {
+    String subject = aSubject();
+    anAccountRecord(subject);
+    Path zip = dir.resolve("export-" + subject + ".zip");
+    String[] export = {"subjects", "export", subject, "--purpose", "data-subject-request",
+        "--out", zip.toString()};
+
+    Cli.Result r = lethe(export);
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("Wrote", zip.toString());
+    assertThat(nameInExport(zip)).isEqualTo("张三丰");
+
+    Cli.Result again = lethe(export);
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("--force");
+    String[] forced = java.util.Arrays.copyOf(export, export.length + 1);
+    forced[export.length] = "--force";
+    assertThat(lethe(forced).exit()).isEqualTo(0);
+
+    Path refused = dir.resolve("refused.zip");
+    Cli.Result badPurpose = lethe("subjects", "export", subject, "--purpose", "marketing",
+        "--out", refused.toString());
+    assertThat(badPurpose.exit()).isEqualTo(2);
+    assertThat(badPurpose.err()).startsWith("lethe: request.purpose-not-allowed: ");
+    assertThat(refused).doesNotExist();
+    assertThat(dir.resolve("refused.zip.part")).doesNotExist();
+  }
+
+  @Test
+  void subjectsMigrate_movesTheSubjectUnderANamedKek_andRefusesAnUnknownOne() throws Exception {
+    String subject = aSubject();
+    anAccountRecord(subject);
+
+    Cli.Result unknown = lethe("subjects", "migrate", subject, "--kek", "mars");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("lethe: storage.key.kek-unknown: ").contains("region-b");
+
+    Cli.Result moved = lethe("subjects", "migrate", subject, "--kek", "region-b");
+    assertThat(moved.exit()).as(moved.err()).isEqualTo(0);
+    assertThat(moved.out()).contains(subject, "region-b", "DONE");
+    Path zip = dir.resolve("after-migration-" + subject + ".zip");
+    assertThat(lethe("subjects", "export", subject, "--purpose", "data-subject-request",
+        "--out", zip.toString()).exit()).isEqualTo(0);
+    assertThat(nameInExport(zip)).isEqualTo("张三丰");
+  }
+
+  private static String nameInExport(Path zip) throws Exception {
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        Files.newInputStream(zip))) {
+      assertThat(in.getNextEntry().getName()).isEqualTo("subject.json");
+      return ApiClient.JSON.readTree(in.readAllBytes()).path("records").get(0).path("fields")
+          .path("name").asText();
+    }
+  }
+
+  @Test
   void eraseWithoutYes_isAUsageError() {
     Cli.Result r = lethe("subjects", "erase", aSubject());
     assertThat(r.exit()).isEqualTo(2);

@@ -51,6 +51,7 @@ final class LetheServerProcess implements AutoCloseable {
     }
     builder.environment().put("JASYPT_ENCRYPTOR_PASSWORD", JASYPT_PASSWORD);
     builder.environment().put("LETHE_KEYRING_PASSPHRASE", encrypted.out().trim());
+    builder.environment().put("LETHE_KEYS_NAMED_KEKS", "region-b");
     process = builder.start();
     url = "http://127.0.0.1:" + port;
     CompletableFuture<Void> started = new CompletableFuture<>();

@@ -47,6 +47,19 @@ final class ServerUnderTest {
     }
   }
 
+  /** The same settings as environment variables, for the packaged jar as a child process. */
+  static java.util.Map<String, String> env(PostgresExtension pg, S3ProxyExtension s3) {
+    return java.util.Map.of(
+        "LETHE_DATABASE_URL", pg.jdbcUrl(),
+        "LETHE_DATABASE_USERNAME", pg.user(),
+        "LETHE_DATABASE_PASSWORD", pg.password(),
+        "LETHE_S3_ENDPOINT", s3.endpoint(),
+        "LETHE_S3_ACCESS_KEY", s3.accessKey(),
+        "LETHE_S3_SECRET_KEY", s3.secretKey(),
+        "LETHE_AUDIT_ES_MODE", "off",
+        "LETHE_KEYRING_PASSPHRASE", "correct horse battery staple");
+  }
+
   /** A client holding the bootstrap admin key the server wrote into its data folder. */
   static ApiClient admin(int port, Path dataDir) throws IOException {
     return new ApiClient("http://127.0.0.1:" + port,

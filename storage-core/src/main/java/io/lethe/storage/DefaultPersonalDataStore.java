@@ -100,14 +100,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
       throw new StorageException(StorageErrorCode.PURPOSE_UNKNOWN,
           "purpose '" + purpose + "' is not declared in the schema");
     }
-    Optional<RecordRow> found = records.find(c, recordId);
-    if (found.isEmpty() && records.ofErasedSubject(c, recordId)) {
-      // Erasure leaves tombstones: say why the record is gone rather than that it never was.
-      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
-          "the record's subject was erased; its data cannot be read");
-    }
-    RecordRow row = found.orElseThrow(() -> new StorageException(
-        StorageErrorCode.RECORD_NOT_FOUND, "record " + recordId + " does not exist"));
+    RecordRow row = records.require(c, recordId);
     SubjectRow subject = lifecycle.readable(c, row.subjectId(), purpose);
     Optional<RecordType> type = schema.recordType(row.type());
     Map<String, byte[]> stored = inSchemaOrder(type, records.fields(c, recordId));

@@ -75,7 +75,7 @@ final class RecordCorrections {
   }
 
   private RecordRow live(Connection c, UUID recordId) {
-    return records.find(c, recordId).orElseThrow(() -> notFound(recordId));
+    return records.require(c, recordId);
   }
 
   private static StorageException notFound(UUID recordId) {

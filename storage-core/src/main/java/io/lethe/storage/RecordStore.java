@@ -100,6 +100,20 @@ final class RecordStore {
   }
 
   /** True if the record exists, deleted or not, and its subject was erased. */
+  /**
+   * The live record, else why not: {@code storage.subject.erased} for a tombstone that erasure
+   * left (rather than claiming it never was), {@code storage.record.not-found} otherwise.
+   */
+  RecordRow require(Connection c, UUID recordId) {
+    Optional<RecordRow> found = find(c, recordId);
+    if (found.isEmpty() && ofErasedSubject(c, recordId)) {
+      throw new StorageException(StorageErrorCode.SUBJECT_ERASED,
+          "the record's subject was erased; its data cannot be read or changed");
+    }
+    return found.orElseThrow(() -> new StorageException(StorageErrorCode.RECORD_NOT_FOUND,
+        "record " + recordId + " does not exist"));
+  }
+
   boolean ofErasedSubject(Connection c, UUID recordId) {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM records r JOIN subjects s"
         + " ON s.id = r.subject_id WHERE r.id = ? AND s.status = 'ERASED'")) {

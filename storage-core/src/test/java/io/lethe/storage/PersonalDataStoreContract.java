@@ -273,6 +273,9 @@ abstract class PersonalDataStoreContract {
     assertFails(() -> store.readRecord(c, stored.id(), "data-subject-request", true),
         StorageErrorCode.SUBJECT_ERASED);
     assertFails(() -> store.resumeSubject(c, subject.id()), StorageErrorCode.SUBJECT_ERASED);
+    assertFails(() -> store.updateFields(c, stored.id(), Map.of("name", "李四")),
+        StorageErrorCode.SUBJECT_ERASED);
+    assertFails(() -> store.deleteRecord(c, stored.id()), StorageErrorCode.SUBJECT_ERASED);
     assertFails(() -> store.suspendSubject(c, subject.id()), StorageErrorCode.SUBJECT_ERASED);
     assertFails(() -> store.readAllRecords(c, subject.id(), "legal-obligation"),
         StorageErrorCode.SUBJECT_ERASED);

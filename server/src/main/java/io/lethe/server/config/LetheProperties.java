@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage storage,
     Lifecycle lifecycle, Audit audit, Security security, Limits limits) {
 
-  public record Objects(String endpoint, String accessKey, String secretKey, String bucket) {
+  /**
+   * The S3 API (blank endpoint: embedded S3Proxy), and how often bucket objects no row refers to
+   * are removed, once they are at least the minimum age.
+   */
+  public record Objects(String endpoint, String accessKey, String secretKey, String bucket,
+      Duration orphanSweepInterval, Duration orphanMinAge) {
     public boolean embedded() {
       return endpoint == null || endpoint.isBlank();
     }
@@ -59,11 +64,12 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
   /**
    * The retention policy file (blank: the built-in one), the cron schedule of each job (blank:
    * run only on request), the job batch size, how long a deleted record's value-free tombstone
-   * is kept before {@code tombstone-purge} removes it, and after how long without progress a
-   * running job is taken for abandoned by a dead node.
+   * is kept before {@code tombstone-purge} removes it, after how long without progress a
+   * running job is taken for abandoned by a dead node, and how often a node checks in with the
+   * cluster (a node silent for longer is taken for dead and its Quartz jobs recover elsewhere).
    */
   public record Lifecycle(String policyFile, java.util.Map<String, String> schedules, int batchSize,
-      Duration tombstoneGrace, Duration abandonedAfter) {
+      Duration tombstoneGrace, Duration abandonedAfter, Duration checkinInterval) {
     public Lifecycle {
       schedules = schedules == null ? java.util.Map.of() : java.util.Map.copyOf(schedules);
       tombstoneGrace = tombstoneGrace == null ? Duration.ofDays(30) : tombstoneGrace;

@@ -90,7 +90,8 @@ class LifecycleConfiguration {
     // Refuses at start-up a schedule for a job that runs only on request (service-termination).
     LifecycleScheduler scheduler = LifecycleScheduler.create(dataSource, new SchedulerSettings(
         defaults.clusterName(), defaults.instanceId(), defaults.threads(), cron,
-        defaults.checkinInterval(), properties.lifecycle().abandonedAfter()), runner, jobs);
+        properties.lifecycle().checkinInterval(), properties.lifecycle().abandonedAfter()), runner,
+        jobs);
     scheduler.start();
     return scheduler;
   }

@@ -1,6 +1,9 @@
 package io.lethe.server.config;
 
 import io.lethe.embedded.S3ProxyServer;
+import io.lethe.server.db.Transactions;
+import io.lethe.server.objects.OrphanSweeps;
+import io.lethe.storage.objects.ObjectStore;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -50,6 +53,15 @@ class ObjectStorageConfiguration {
       client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
     }
     return client;
+  }
+
+  /** Needs the server's tables, hence after the migrations. */
+  @Bean(destroyMethod = "close")
+  @org.springframework.context.annotation.DependsOn("databaseMigrations")
+  OrphanSweeps orphanSweeps(ObjectStore objects, Transactions transactions,
+      LetheProperties properties) {
+    return new OrphanSweeps(objects, transactions, properties.objects().orphanSweepInterval(),
+        properties.objects().orphanMinAge());
   }
 
   private static String hex(SecureRandom random, int bytes) {

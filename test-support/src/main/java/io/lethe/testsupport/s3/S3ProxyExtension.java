@@ -22,6 +22,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
   private static final SecureRandom RANDOM = new SecureRandom();
   private S3ProxyServer server;
   private Path directory;
+  private int port;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -65,7 +66,18 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     return directory;
   }
 
-  /** Stops serving, for outage tests; objects stay on disk. */
+  /** Stops serving, to stage an outage: clients are refused; objects stay on disk. */
+  public void stopServer() {
+    port = server().port(); // a stopped Jetty no longer reports it
+    server().close();
+  }
+
+  /** Serves again after {@link #stopServer()}: same port, credentials and objects. */
+  public void startServer() {
+    S3ProxyServer stopped = server();
+    server = S3ProxyServer.start(directory, port, stopped.accessKey(), stopped.secretKey());
+  }
+
   public S3ProxyServer server() {
     if (server == null) {
       throw new IllegalStateException("S3ProxyExtension is used before beforeAll: register it "
