@@ -49,6 +49,24 @@ final class HttpLoadClient implements Runnable {
     }
   }
 
+  /**
+   * Every operation of the mix once, in order, before the load starts: each is known to work,
+   * whatever the machine's speed, and the corpus holds every kind of record from the start.
+   */
+  void primeEveryOperation() throws InterruptedException {
+    newAccount();
+    String subject = corpus.anySubject(random).orElseThrow(
+        () -> new IllegalStateException("the first subject could not be created"));
+    write(subject, "vehicle", "vehicle-services", SyntheticData.vehicle(random), "plate");
+    accident(subject);
+    read();
+    lookup();
+    if (exports) {
+      call("subject.export", () -> api.exportSubject(subject), null);
+    }
+    call("audit.search", () -> api.searchAudit(subject), null);
+  }
+
   private void next() throws InterruptedException {
     int draw = random.nextInt(100);
     String subject = corpus.anySubject(random).orElse(null);
