@@ -143,7 +143,8 @@ class LifecycleApiIT {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().path("detail").asText()).contains("service:terminate");
 
-    JsonNode dry = admin.awaitRun(admin.post("/v1/jobs/service-termination/runs", "{\"dryRun\":true}"));
+    JsonNode dry = admin.awaitRun(
+        admin.post("/v1/jobs/service-termination/runs", "{\"dryRun\":true}"));
     assertThat(dry.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(dry.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(admin.get("/v1/subjects/" + held).json().path("status").asText())
