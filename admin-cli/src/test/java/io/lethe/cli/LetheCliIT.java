@@ -3,6 +3,7 @@ package io.lethe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lethe.testsupport.server.LetheServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LetheCliIT {
 
+  static final String JASYPT_PASSWORD = "jasypt password of the CLI tests";
+
   @TempDir static Path dir;
   static LetheServerProcess server;
   static ApiClient setup;
@@ -25,7 +28,15 @@ class LetheCliIT {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = LetheServerProcess.start(dir);
+    // The keyring passphrase as production sets it: an ENC(...) value made by
+    // 'lethe secrets encrypt', which the server decrypts with the password from its environment.
+    Cli.Result encrypted = Cli.withEnv(Map.of("JASYPT_ENCRYPTOR_PASSWORD", JASYPT_PASSWORD))
+        .stdin("correct horse battery staple\n").run("secrets", "encrypt");
+    assertThat(encrypted.exit()).as(encrypted.err()).isEqualTo(0);
+    server = LetheServerProcess.in(dir).env("LETHE_AUDIT_ES_MODE", "off")
+        .env("JASYPT_ENCRYPTOR_PASSWORD", JASYPT_PASSWORD)
+        .env("LETHE_KEYRING_PASSPHRASE", encrypted.out().trim())
+        .env("LETHE_KEYS_NAMED_KEKS", "region-b").start();
     setup = new ApiClient(server.url(), server.bootstrapKey());
     config = dir.resolve("home/.config/lethe/config");
     CliConfig.write(config, server.url(), server.bootstrapKey());

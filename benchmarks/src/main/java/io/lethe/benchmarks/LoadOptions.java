@@ -1,7 +1,7 @@
 package io.lethe.benchmarks;
 
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /** The settings of one {@link AuditLoad} run, from {@code --name value} arguments. */
@@ -10,7 +10,6 @@ record LoadOptions(String db, String jdbcUrl, String jdbcUser, String esUrl, int
     Path output) {
 
   static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
   LoadOptions {
     if (!db.equals("postgres") && !db.equals("h2")) {
@@ -19,30 +18,18 @@ record LoadOptions(String db, String jdbcUrl, String jdbcUser, String esUrl, int
     if (writers < 1 || batchSize < 1 || seconds < 1 || warmupSeconds < 0 || shipIntervalMs < 1) {
       throw new IllegalArgumentException("counts and durations must be positive");
     }
-    // The load is as heavy as the machine allows: never point it at anything but this machine.
     if (db.equals("postgres")) {
-      requireLoopback(URI.create(jdbcUrl.substring("jdbc:".length())).getHost(), "--jdbc-url");
+      LoadArguments.requireLoopbackJdbc(jdbcUrl, "--jdbc-url");
     }
     if (esUrl != null) {
-      requireLoopback(URI.create(esUrl).getHost(), "--es-url");
+      LoadArguments.requireLoopback(java.net.URI.create(esUrl).getHost(), "--es-url");
     }
   }
 
   static LoadOptions parse(String[] args) {
-    java.util.Map<String, String> a = new java.util.HashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("arguments are --name value pairs; got " + args[i]);
-      }
-      a.put(args[i].substring(2), args[i + 1]);
-    }
-    Set<String> known = Set.of("db", "jdbc-url", "jdbc-user", "es-url", "es-heap-mb", "writers",
-        "batch-size", "seconds", "warmup", "ship-interval-ms", "output");
-    for (String k : a.keySet()) {
-      if (!known.contains(k)) {
-        throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
-      }
-    }
+    Map<String, String> a = LoadArguments.parse(args, Set.of("db", "jdbc-url", "jdbc-user",
+        "es-url", "es-heap-mb", "writers", "batch-size", "seconds", "warmup", "ship-interval-ms",
+        "output"));
     String db = a.getOrDefault("db", "postgres");
     return new LoadOptions(db, a.getOrDefault("jdbc-url", DEFAULT_JDBC_URL),
         a.getOrDefault("jdbc-user", "postgres"), a.get("es-url"),
@@ -54,11 +41,5 @@ record LoadOptions(String db, String jdbcUrl, String jdbcUser, String esUrl, int
         Long.parseLong(a.getOrDefault("ship-interval-ms", "1000")),
         Path.of(a.getOrDefault("output",
             Path.of(System.getProperty("java.io.tmpdir"), "audit-load-" + db + ".json").toString())));
-  }
-
-  private static void requireLoopback(String host, String option) {
-    if (host == null || !LOOPBACK.contains(host)) {
-      throw new IllegalArgumentException(option + " must name a loopback address, not " + host);
-    }
   }
 }

@@ -22,7 +22,8 @@ final class LoadReport {
   private final ObjectNode root = JSON.createObjectNode();
   private final List<String[]> rows = new ArrayList<>();
 
-  LoadReport(LoadOptions options) {
+  /** {@code options}: the run's settings record, kept in the JSON as they were given. */
+  LoadReport(Object options) {
     ObjectNode machine = root.putObject("machine");
     machine.put("cpus", Runtime.getRuntime().availableProcessors());
     machine.put("cpuModel", cpuModel());
@@ -47,6 +48,11 @@ final class LoadReport {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
+  /** A JSON object of its own under {@code key}, for figures that are not one number. */
+  ObjectNode section(String key) {
+    return root.has(key) ? (ObjectNode) root.get(key) : root.putObject(key);
+  }
+
   void note(String key, String value) {
     root.put(key, value);
   }
@@ -57,6 +63,15 @@ final class LoadReport {
       out.printf("%-58s %14s  %-6s %s%n", r[0], r[1], r[2], r[3]);
     }
     out.println("load average (1 min) at the end of each phase: " + root.get("loadAverage"));
+  }
+
+  /** The figures as a markdown table. */
+  String markdownFigures() {
+    StringBuilder md = new StringBuilder("| figure | value | unit | target |\n|---|---|---|---|\n");
+    for (String[] r : rows) {
+      md.append("| ").append(String.join(" | ", r)).append(" |\n");
+    }
+    return md.toString();
   }
 
   void write(Path file) throws IOException {

@@ -16,6 +16,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -111,6 +112,14 @@ public class ObjectStoreBenchmark {
     }
   }
 
+  /** As the server sends an object: {@code transferTo} the response. */
+  @Benchmark
+  public long letheGetTransfer() throws Exception {
+    try (ObjectContent c = store.get(connection, storedId)) {
+      return c.stream().transferTo(OutputStream.nullOutputStream());
+    }
+  }
+
   @Benchmark
   public Object rawPut() throws Exception {
     return minio.putObject(PutObjectArgs.builder().bucket("bench").object(rawKey)
@@ -122,6 +131,14 @@ public class ObjectStoreBenchmark {
     try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket("bench").object(rawKey)
         .build())) {
       return drain(in);
+    }
+  }
+
+  @Benchmark
+  public long rawGetTransfer() throws Exception {
+    try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket("bench").object(rawKey)
+        .build())) {
+      return in.transferTo(OutputStream.nullOutputStream());
     }
   }
 

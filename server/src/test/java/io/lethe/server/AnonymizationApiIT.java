@@ -7,8 +7,6 @@ import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,11 +69,11 @@ class AnonymizationApiIT {
 
     assertThat(admin.get("/v1/jobs").json()).extracting(j -> j.path("name").asText())
         .contains("anonymization");
-    JsonNode dry = awaitRun(admin.post("/v1/jobs/anonymization/runs", "{\"dryRun\":true}"));
+    JsonNode dry = admin.awaitRun(admin.post("/v1/jobs/anonymization/runs", "{\"dryRun\":true}"));
     assertThat(dry.path("counts").path("anonymized").asLong()).isEqualTo(4);
     assertThat(statistics("locationText").path("records").asLong()).isZero();
 
-    JsonNode run = awaitRun(admin.post("/v1/jobs/anonymization/runs", "{\"dryRun\":false}"));
+    JsonNode run = admin.awaitRun(admin.post("/v1/jobs/anonymization/runs", "{\"dryRun\":false}"));
 
     assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(run.path("jobName").asText()).isEqualTo("anonymization");
@@ -160,21 +158,5 @@ class AnonymizationApiIT {
     ApiClient.Response r = admin.get("/v1/statistics?type=accident&field=" + field);
     assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(200);
     return r.json();
-  }
-
-  private JsonNode awaitRun(ApiClient.Response started) throws Exception {
-    assertThat(started.status()).isEqualTo(202);
-    String runId = started.json().path("runId").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = admin.get("/v1/jobs/runs/" + runId).json();
-      String status = run.path("status").asText();
-      if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the run did not finish in 60 s: " + run);
   }
 }

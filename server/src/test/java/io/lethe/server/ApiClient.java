@@ -28,6 +28,26 @@ final class ApiClient {
     return new ApiClient(baseUrl, key);
   }
 
+  /** Follows the job run that {@code started} (202 {"runId"}) queued until it ends, up to 60 s. */
+  JsonNode awaitRun(Response started) throws IOException, InterruptedException {
+    if (started.status() != 202) {
+      throw new AssertionError("the run was not started: " + started.status() + " "
+          + started.json());
+    }
+    String runId = started.json().path("runId").asText();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    JsonNode run = null;
+    while (java.time.Instant.now().isBefore(deadline)) {
+      run = get("/v1/jobs/runs/" + runId).json();
+      String status = run.path("status").asText();
+      if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the run did not finish in 60 s: " + run);
+  }
+
   Response get(String path) throws IOException, InterruptedException {
     return send(request(path).GET());
   }

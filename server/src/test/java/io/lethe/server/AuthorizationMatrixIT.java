@@ -57,46 +57,7 @@ class AuthorizationMatrixIT {
   }
 
   static Stream<Arguments> endpoints() {
-    return Stream.of(
-        Arguments.of("POST", "/v1/subjects", null),
-        Arguments.of("GET", "/v1/subjects/" + ID, null),
-        Arguments.of("POST", "/v1/subjects/" + ID + "/records", "{\"type\":\"account\",\"fields\":{\"name\":\"x\"}}"),
-        Arguments.of("POST", "/v1/subjects/" + ID + "/suspension", null),
-        Arguments.of("DELETE", "/v1/subjects/" + ID + "/suspension", null),
-        Arguments.of("POST", "/v1/subjects/" + ID + "/erasure", null),
-        Arguments.of("GET", "/v1/subjects/" + ID + "/export?purpose=data-subject-request", null),
-        Arguments.of("POST", "/v1/subjects/" + ID + "/migration", "{\"kek\":\"region-b\"}"),
-        Arguments.of("POST", "/v1/subjects/" + ID + "/objects?category=accident", "x"),
-        Arguments.of("GET", "/v1/records/" + ID + "?purpose=account-management", null),
-        Arguments.of("GET", "/v1/records?type=account&field=mobile&value=13800000000&purpose=account-management", null),
-        Arguments.of("PATCH", "/v1/records/" + ID + "?purpose=data-subject-request", "{\"fields\":{\"name\":\"x\"}}"),
-        Arguments.of("DELETE", "/v1/records/" + ID, null),
-        Arguments.of("GET", "/v1/objects/" + ID + "?purpose=accident-handling", null),
-        Arguments.of("DELETE", "/v1/objects/" + ID, null),
-        Arguments.of("GET", "/v1/requests/" + ID, null),
-        Arguments.of("POST", "/v1/holds", "{\"subjectId\":\"" + ID + "\",\"reason\":\"r\",\"caseRef\":\"c\"}"),
-        Arguments.of("GET", "/v1/holds", null),
-        Arguments.of("DELETE", "/v1/holds/" + ID, null),
-        Arguments.of("GET", "/v1/jobs", null),
-        Arguments.of("POST", "/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"),
-        Arguments.of("POST", "/v1/jobs/service-termination/runs", "{\"dryRun\":true}"),
-        Arguments.of("GET", "/v1/jobs/runs/" + ID, null),
-        Arguments.of("GET", "/v1/jobs/runs?job=retention-sweep", null),
-        Arguments.of("POST", "/v1/jobs/anonymization/runs", "{\"dryRun\":true}"),
-        Arguments.of("GET", "/v1/statistics?type=accident&field=locationText", null),
-        Arguments.of("GET", "/v1/audit/events", null),
-        Arguments.of("GET", "/v1/audit/counts", null),
-        Arguments.of("GET", "/v1/audit/touched-subjects?actor=a&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", null),
-        Arguments.of("GET", "/v1/audit/export", null),
-        Arguments.of("POST", "/v1/audit/verify", null),
-        Arguments.of("GET", "/v1/keys", null),
-        Arguments.of("POST", "/v1/keys/rotation", null),
-        Arguments.of("POST", "/v1/principals", "{\"name\":\"x\",\"roles\":[\"admin\"]}"),
-        Arguments.of("GET", "/v1/principals", null),
-        Arguments.of("DELETE", "/v1/principals/" + ID, null),
-        Arguments.of("GET", "/v1/schema", null),
-        Arguments.of("GET", "/v1/policies", null),
-        Arguments.of("GET", "/actuator/prometheus", null));
+    return Endpoints.all(ID).stream().map(e -> Arguments.of(e.method(), e.path(), e.body()));
   }
 
   @ParameterizedTest(name = "{0} {1} without a key → 401")

@@ -3,6 +3,8 @@ package io.lethe.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.ulisesbocchio.jasyptspringboot.configuration.StringEncryptorBuilder;
+import com.ulisesbocchio.jasyptspringboot.properties.JasyptEncryptorConfigurationProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import io.lethe.server.config.JasyptFailureAnalyzer;
 import io.lethe.server.config.LetheProperties;
@@ -14,8 +16,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.jasypt.encryption.pbe.StandardPBEStringEncryptor;
-import org.jasypt.iv.RandomIvGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +42,12 @@ class JasyptSettingsIT {
   static final String DB_PASSWORD = "db-password-5c0ffee";
   static final String PASSPHRASE = "keyring passphrase 9d2a";
 
-  /** The server's Jasypt settings (jasypt-spring-boot's defaults), as `lethe secrets encrypt`. */
+  /** Encrypted by jasypt-spring-boot's own encryptor with its defaults, the server's settings. */
   static String enc(String plain, String password) {
-    StandardPBEStringEncryptor encryptor = new StandardPBEStringEncryptor();
-    encryptor.setAlgorithm("PBEWITHHMACSHA512ANDAES_256");
-    encryptor.setKeyObtentionIterations(1000);
-    encryptor.setIvGenerator(new RandomIvGenerator());
-    encryptor.setStringOutputType("base64");
-    encryptor.setPassword(password);
-    return "ENC(" + encryptor.encrypt(plain) + ")";
+    JasyptEncryptorConfigurationProperties settings = new JasyptEncryptorConfigurationProperties();
+    settings.setPassword(password);
+    return "ENC(" + new StringEncryptorBuilder(settings, "jasypt.encryptor").build().encrypt(plain)
+        + ")";
   }
 
   private Map<String, Object> environment(String jasyptPassword) {

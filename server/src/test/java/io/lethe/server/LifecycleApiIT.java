@@ -105,12 +105,12 @@ class LifecycleApiIT {
         {"recordId":"%s","reason":"Fraud investigation","caseRef":"SEC-2026-77"}""".formatted(held));
     Thread.sleep(1500);
 
-    JsonNode dry = awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"));
+    JsonNode dry = admin.awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":true}"));
     assertThat(dry.path("dryRun").asBoolean()).isTrue();
     assertThat(admin.get("/v1/records/" + expired + "?purpose=security-risk-control").status())
         .as("a dry run changes nothing").isEqualTo(200);
 
-    JsonNode run = awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}"));
+    JsonNode run = admin.awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}"));
     assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(run.path("counts").path("deleted").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(run.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);
@@ -143,7 +143,8 @@ class LifecycleApiIT {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().path("detail").asText()).contains("service:terminate");
 
-    JsonNode dry = awaitRun(admin.post("/v1/jobs/service-termination/runs", "{\"dryRun\":true}"));
+    JsonNode dry = admin.awaitRun(
+        admin.post("/v1/jobs/service-termination/runs", "{\"dryRun\":true}"));
     assertThat(dry.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(dry.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(admin.get("/v1/subjects/" + held).json().path("status").asText())
@@ -166,21 +167,5 @@ class LifecycleApiIT {
       Thread.sleep(200);
     }
     throw new AssertionError("the request was not done in 60 s: " + request);
-  }
-
-  private JsonNode awaitRun(ApiClient.Response started) throws Exception {
-    assertThat(started.status()).isEqualTo(202);
-    String runId = started.json().path("runId").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = admin.get("/v1/jobs/runs/" + runId).json();
-      String status = run.path("status").asText();
-      if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the run did not finish in 60 s: " + run);
   }
 }

@@ -2,8 +2,8 @@ package io.lethe.storage;
 
 import io.lethe.storage.RecordStore.RecordRow;
 import io.lethe.storage.SubjectStore.SubjectRow;
-import io.lethe.storage.crypto.FieldCipher;
 import io.lethe.storage.crypto.FieldContext;
+import io.lethe.storage.crypto.FieldEncryption;
 import io.lethe.storage.crypto.SecretBytes;
 import io.lethe.storage.fields.FieldValues;
 import io.lethe.storage.keys.DataKey;
@@ -55,10 +55,10 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   }
 
   static PersonalDataStore create(Schema schema, KeyProvider keys,
-      BlindIndexSettings indexSettings, RecordExpiry expiry) {
+      BlindIndexSettings indexSettings, RecordExpiry expiry, FieldEncryption encryption) {
     return new DefaultPersonalDataStore(schema, keys,
-        new FieldCodec(FieldValues.create(), FieldCipher.create()), Clock.systemUTC(),
-        indexSettings, expiry);
+        new FieldCodec(FieldValues.create(), Objects.requireNonNull(encryption, "encryption")),
+        Clock.systemUTC(), indexSettings, expiry);
   }
 
   @Override

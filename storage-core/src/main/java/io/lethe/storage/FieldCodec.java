@@ -1,7 +1,7 @@
 package io.lethe.storage;
 
-import io.lethe.storage.crypto.FieldCipher;
 import io.lethe.storage.crypto.FieldContext;
+import io.lethe.storage.crypto.FieldEncryption;
 import io.lethe.storage.crypto.SecretBytes;
 import io.lethe.storage.fields.FieldValues;
 import io.lethe.storage.schema.FieldDef;
@@ -16,9 +16,9 @@ import java.util.TreeSet;
 final class FieldCodec {
 
   private final FieldValues values;
-  private final FieldCipher cipher;
+  private final FieldEncryption cipher;
 
-  FieldCodec(FieldValues values, FieldCipher cipher) {
+  FieldCodec(FieldValues values, FieldEncryption cipher) {
     this.values = values;
     this.cipher = cipher;
   }

@@ -1,5 +1,6 @@
 package io.lethe.storage;
 
+import io.lethe.storage.crypto.FieldEncryption;
 import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.Schema;
@@ -38,13 +39,22 @@ public interface PersonalDataStore {
   }
 
   static PersonalDataStore create(Schema schema, KeyProvider keys, BlindIndexSettings settings) {
-    return DefaultPersonalDataStore.create(schema, keys, settings, RecordExpiry.none());
+    return create(schema, keys, settings, RecordExpiry.none());
   }
 
   /** A store that sets each new record's {@code expires_at} from {@code expiry}. */
   static PersonalDataStore create(Schema schema, KeyProvider keys, BlindIndexSettings settings,
       RecordExpiry expiry) {
-    return DefaultPersonalDataStore.create(schema, keys, settings, expiry);
+    return create(schema, keys, settings, expiry, FieldEncryption.aesGcm());
+  }
+
+  /**
+   * A store whose field values go through {@code encryption}. Anything but
+   * {@link FieldEncryption#aesGcm()} is for measuring what encryption costs (ADR 0018).
+   */
+  static PersonalDataStore create(Schema schema, KeyProvider keys, BlindIndexSettings settings,
+      RecordExpiry expiry, FieldEncryption encryption) {
+    return DefaultPersonalDataStore.create(schema, keys, settings, expiry, encryption);
   }
 
   /** A new ACTIVE subject with a fresh data key, stored wrapped. */

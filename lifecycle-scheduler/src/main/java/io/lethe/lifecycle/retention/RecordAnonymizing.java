@@ -2,7 +2,6 @@ package io.lethe.lifecycle.retention;
 
 import io.lethe.audit.AuditEvent.Outcome;
 import io.lethe.audit.outbox.AuditOutbox;
-import io.lethe.lifecycle.Jdbc;
 import io.lethe.lifecycle.anonymize.PolicyAnonymizer;
 import io.lethe.lifecycle.jobs.ErrorCodes;
 import io.lethe.lifecycle.jobs.JobContext;
@@ -13,7 +12,6 @@ import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.StorageErrorCode;
 import io.lethe.storage.objects.ObjectStore;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +53,7 @@ final class RecordAnonymizing {
     if (ctx.dryRun()) {
       return Result.ANONYMIZED;
     }
-    Savepoint before = savepoint(c);
+    Savepoint before = Savepoints.set(c);
     try {
       PolicyAnonymizer anonymizer = new PolicyAnonymizer(
           policy.anonymization(record.retentionClass()).orElseThrow());
@@ -67,7 +65,7 @@ final class RecordAnonymizing {
       objects.deleteForRecord(c, record.id());
       return Result.ANONYMIZED;
     } catch (RuntimeException e) {
-      rollbackTo(c, before, e);
+      Savepoints.undo(c, before, e, "anonymization");
       String code = ErrorCodes.of(e);
       audit.append(c, ctx.event("record.anonymize", Outcome.FAILURE).errorCode(code)
           .subject(record.subjectId()).record(record.id(), record.type()).build());
@@ -75,23 +73,6 @@ final class RecordAnonymizing {
         return Result.DEFERRED;
       }
       return new Result(Result.Kind.FAILED, Optional.of(code));
-    }
-  }
-
-  private static Savepoint savepoint(Connection c) {
-    try {
-      return c.setSavepoint();
-    } catch (SQLException e) {
-      throw Jdbc.failed("set a savepoint", e);
-    }
-  }
-
-  private static void rollbackTo(Connection c, Savepoint savepoint, RuntimeException cause) {
-    try {
-      c.rollback(savepoint);
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-      throw Jdbc.failed("undo a failed anonymization", e);
     }
   }
 }

@@ -2,14 +2,12 @@ package io.lethe.lifecycle.retention;
 
 import io.lethe.audit.AuditEvent.Outcome;
 import io.lethe.audit.outbox.AuditOutbox;
-import io.lethe.lifecycle.Jdbc;
 import io.lethe.lifecycle.jobs.ErrorCodes;
 import io.lethe.lifecycle.jobs.JobContext;
 import io.lethe.lifecycle.retention.ExpiredRecords.Candidate;
 import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.objects.ObjectStore;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +33,7 @@ final class RecordDeletion {
     if (ctx.dryRun()) {
       return Optional.empty();
     }
-    Savepoint before = savepoint(c);
+    Savepoint before = Savepoints.set(c);
     try {
       records.deleteRecord(c, record.id());
       audit.append(c, ctx.event("record.delete", Outcome.SUCCESS)
@@ -43,28 +41,11 @@ final class RecordDeletion {
       objects.deleteForRecord(c, record.id());
       return Optional.empty();
     } catch (RuntimeException e) {
-      rollbackTo(c, before, e);
+      Savepoints.undo(c, before, e, "record deletion");
       String code = ErrorCodes.of(e);
       audit.append(c, ctx.event("record.delete", Outcome.FAILURE).errorCode(code)
           .subject(record.subjectId()).record(record.id(), record.type()).build());
       return Optional.of(code);
-    }
-  }
-
-  private static Savepoint savepoint(Connection c) {
-    try {
-      return c.setSavepoint();
-    } catch (SQLException e) {
-      throw Jdbc.failed("set a savepoint", e);
-    }
-  }
-
-  private static void rollbackTo(Connection c, Savepoint savepoint, RuntimeException cause) {
-    try {
-      c.rollback(savepoint);
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-      throw Jdbc.failed("undo a failed record deletion", e);
     }
   }
 }

@@ -29,7 +29,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The anonymization job against one database; subclassed once per database. */
+/**
+ * The anonymization job against one database. {@link RetentionSweepContract} extends it, so each
+ * database's sweep test runs these too, on the same fixture.
+ */
 abstract class AnonymizationContract {
 
   protected abstract SweepFixture fixture();
@@ -40,7 +43,7 @@ abstract class AnonymizationContract {
   private final Instant past = Instant.now().minus(Duration.ofHours(1));
 
   @BeforeEach
-  void clean() {
+  void takeEarlierRecordsOutOfReach() {
     f = fixture();
     db = f.db;
     f.forgetEarlierRecords();
@@ -258,16 +261,22 @@ abstract class AnonymizationContract {
   }
 
   @Test
-  void anErasedSubjectsRecord_becomesATombstone_withoutACopy() {
+  void aRecordWhoseSubjectKeyIsDestroyed_isLeftToTheErasure_andNeverCopied() {
     UUID subject = db.aSubject();
     UUID accident = accidentOf(subject, Person.unique(), past);
-    db.in(c -> db.store.eraseSubject(c, subject));
+    // The first step of an erasure: the key is gone, the rows wait for the erasure job.
+    db.in(c -> db.store.destroySubjectKey(c, subject));
     long copies = copies();
 
     JobRun run = f.run(f.anonymization, false);
 
-    assertThat(run.counts().anonymized()).isEqualTo(1);
+    assertThat(run.counts().scanned()).isZero();
+    assertThat(db.state(accident)).isEqualTo("ACTIVE");
+    // Called directly, the store has nothing readable to keep: a tombstone, no copy.
+    db.in(c -> db.store.anonymizeRecord(c, accident, new PolicyAnonymizer(
+        f.anonymizingPolicy.anonymization("accident-record").orElseThrow()), "1"));
     assertThat(db.state(accident)).isEqualTo("ANONYMIZED");
+    assertThat(db.fieldsOf(accident)).isZero();
     assertThat(copies()).isEqualTo(copies);
   }
 

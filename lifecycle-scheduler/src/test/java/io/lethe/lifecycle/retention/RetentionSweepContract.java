@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The retention jobs against one database; subclassed once per database. */
-abstract class RetentionSweepContract {
+abstract class RetentionSweepContract extends AnonymizationContract {
 
+  @Override
   protected abstract SweepFixture fixture();
 
   private SweepFixture f;

@@ -72,8 +72,8 @@ class JobsController {
       caller.require("service:terminate");
     }
     if (!scheduler.jobNames().contains(name)) {
-      throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no job named '" + name
-          + "'; the jobs are " + scheduler.jobNames());
+      throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no such job; the jobs are "
+          + scheduler.jobNames());
     }
     UUID runId = scheduler.runNow(name, body != null && body.dryRun());
     audit.recordAlone(audit.event("job.run.request", Outcome.SUCCESS).category("process")
@@ -93,6 +93,10 @@ class JobsController {
   @GetMapping("/runs")
   List<JobRun> history(@RequestParam String job, @RequestParam(defaultValue = "20") int limit) {
     caller.require("jobs:read");
+    if (!scheduler.jobNames().contains(job)) {
+      throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no such job; the jobs are "
+          + scheduler.jobNames());
+    }
     return transactions.inTransaction(c -> runs.recent(c, job, Math.max(1, Math.min(limit, 200))));
   }
 

@@ -55,8 +55,11 @@ public record LetheProperties(Path dataDir, Objects objects, Keys keys, Storage 
     }
   }
 
-  /** The schema file (blank: the built-in one) and the blind index digest length in bytes. */
-  public record Storage(String schemaFile, int blindIndexBytes) {}
+  /**
+   * The schema file (blank: the built-in one), the blind index digest length in bytes, and, for
+   * benchmarks only, the class of a field encryption stand-in (blank in production; ADR 0018).
+   */
+  public record Storage(String schemaFile, int blindIndexBytes, String insecureFieldEncryption) {}
 
   /**
    * The retention policy file (blank: the built-in one), the cron schedule of each job (blank:

@@ -57,6 +57,7 @@ class StorageConfiguration {
     RecordExpiry expiry = (retentionClass, createdAt) -> policy.expiresAt(retentionClass,
         Map.of(Trigger.RECORD_CREATED, createdAt, Trigger.VERIFICATION_DONE, createdAt));
     return PersonalDataStore.create(schema, keys,
-        new BlindIndexSettings(properties.storage().blindIndexBytes()), expiry);
+        new BlindIndexSettings(properties.storage().blindIndexBytes()), expiry,
+        FieldEncryptions.create(properties.storage().insecureFieldEncryption()));
   }
 }

@@ -5,6 +5,7 @@ import io.lethe.server.db.DatabaseUnavailableException;
 import io.lethe.server.security.AccessDeniedException;
 import io.lethe.storage.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +48,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       log.error("Storage failure {} on {}", e.code().code(), request.getRequestURI(), e);
     }
     return respond(ProblemWriter.problem(status, StorageErrors.title(e.code()), e.code().code(),
-        e.getMessage(), request));
+        StorageErrors.detail(e), request));
   }
 
   @ExceptionHandler(io.lethe.lifecycle.LifecycleException.class)
@@ -121,6 +122,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
     return respond(ProblemWriter.problem(ApiErrorCode.REQUEST_INVALID, e.getMessage(), request));
+  }
+
+  /** Tomcat could not decode a query parameter; its message quotes the value, so never log it. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e,
+      HttpServletRequest request) {
+    return respond(ProblemWriter.problem(ApiErrorCode.REQUEST_MALFORMED, "A query parameter is "
+        + "not valid percent-encoded UTF-8.", request));
   }
 
   @ExceptionHandler(Exception.class)

@@ -31,8 +31,11 @@ public class ProblemWriter {
     problem.setType(URI.create("https://lethe.io/problems/" + code));
     problem.setProperty("code", code);
     if (request != null) {
-      problem.setInstance(URI.create(request.getRequestURI()));
-      problem.setProperty("requestId", RequestIds.of(request));
+      // The occurrence, named by its request id: the request's path would quote the caller's
+      // input (ids, traversal attempts) back.
+      String requestId = RequestIds.of(request);
+      problem.setInstance(URI.create("urn:lethe:request:" + requestId));
+      problem.setProperty("requestId", requestId);
     }
     return problem;
   }

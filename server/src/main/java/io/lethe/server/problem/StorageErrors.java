@@ -1,6 +1,8 @@
 package io.lethe.server.problem;
 
 import io.lethe.storage.StorageErrorCode;
+import io.lethe.storage.StorageException;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /** HTTP status and title of each storage error; exhaustive, so a new code cannot ship unmapped. */
@@ -21,6 +23,21 @@ final class StorageErrors {
           OBJECT_STORE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       case KEY_UNWRAP_FAILED, KEYRING_PASSPHRASE, KEYRING_CORRUPT, DECRYPT_FAILED, SCHEMA_INVALID,
           VAULT_DENIED, OBJECT_CONTENT_MISSING -> HttpStatus.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  /**
+   * What the caller is told. Messages that quote the caller's own input (a purpose, record type
+   * or field name it made up) are replaced, so that no response echoes what was sent.
+   */
+  static String detail(StorageException e) {
+    return switch (e.code()) {
+      case PURPOSE_UNKNOWN -> "The purpose is not declared in the schema; GET /v1/schema lists "
+          + "the purposes.";
+      case RECORD_TYPE_UNKNOWN -> "The record type is not in the schema; GET /v1/schema lists "
+          + "the record types.";
+      case FIELD_UNKNOWN -> "The record type has no such field; GET /v1/schema lists its fields.";
+      default -> e.getMessage().replaceFirst("^" + Pattern.quote(e.code().code()) + ":\\s*", "");
     };
   }
 

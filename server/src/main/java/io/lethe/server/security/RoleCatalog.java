@@ -93,7 +93,7 @@ public final class RoleCatalog {
   public void checkGrant(List<String> requestedRoles, List<String> extraPermissions) {
     for (String role : requestedRoles) {
       if (role == null || !defines(role)) {
-        throw new IllegalArgumentException("unknown role '" + role + "'; the roles are "
+        throw new IllegalArgumentException("a role is not one of the roles "
             + names());
       }
     }

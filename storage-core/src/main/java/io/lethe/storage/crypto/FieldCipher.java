@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * fields. Every decryption failure — wrong key, wrong context, altered byte, unknown version —
  * throws the same {@code storage.decrypt.failed} with no detail.
  */
-public final class FieldCipher {
+public final class FieldCipher implements FieldEncryption {
 
   /** The format version byte of the stored form. A new format adds a version, never edits one. */
   public static final byte FORMAT_V1 = 0x01;
@@ -39,6 +39,7 @@ public final class FieldCipher {
     return new FieldCipher(random::nextBytes);
   }
 
+  @Override
   public byte[] encrypt(SecretBytes key, FieldContext context, byte[] plaintext) {
     byte[] nonce = new byte[AesGcm.NONCE_BYTES];
     nonceSource.accept(nonce);
@@ -50,6 +51,7 @@ public final class FieldCipher {
   }
 
   /** The plaintext; the caller should zero it after use. */
+  @Override
   public byte[] decrypt(SecretBytes key, FieldContext context, byte[] stored) {
     if (stored == null || stored.length < HEADER + AesGcm.TAG_BYTES || stored[0] != FORMAT_V1) {
       throw AesGcm.decryptFailed();
