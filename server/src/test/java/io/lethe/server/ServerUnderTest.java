@@ -60,6 +60,23 @@ final class ServerUnderTest {
         "LETHE_KEYRING_PASSPHRASE", "correct horse battery staple");
   }
 
+  /** Asks for the subject's erasure and waits until the erasure job has carried it out. */
+  static void erase(ApiClient admin, String subject) throws Exception {
+    ApiClient.Response accepted = admin.post("/v1/subjects/" + subject + "/erasure", null);
+    if (accepted.status() != 202) {
+      throw new AssertionError("erasure not accepted: " + accepted.status());
+    }
+    String requestId = accepted.json().path("requestId").asText();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    while (java.time.Instant.now().isBefore(deadline)) {
+      if (admin.get("/v1/requests/" + requestId).json().path("status").asText().equals("DONE")) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the erasure request " + requestId + " was not done in 60 s");
+  }
+
   /** A client holding the bootstrap admin key the server wrote into its data folder. */
   static ApiClient admin(int port, Path dataDir) throws IOException {
     return new ApiClient("http://127.0.0.1:" + port,

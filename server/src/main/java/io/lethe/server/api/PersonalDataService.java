@@ -130,7 +130,7 @@ class PersonalDataService {
           return requests.find(c, pending.get().requestId()).orElseThrow();
         }
         if (subject.status() == io.lethe.storage.SubjectStatus.ERASED) {
-          throw new StorageException(io.lethe.storage.StorageErrorCode.SUBJECT_TRANSITION_INVALID,
+          throw new StorageException(io.lethe.storage.StorageErrorCode.SUBJECT_ERASED,
               "subject " + subjectId + " was already erased");
         }
         // RECEIVED, audited as request.received; the job moves it on (ADR 0015).
