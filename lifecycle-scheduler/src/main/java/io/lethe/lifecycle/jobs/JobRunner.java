@@ -102,13 +102,15 @@ public final class JobRunner {
   }
 
   /**
-   * Fails, as {@link #failAbandoned}, every RUNNING run of the job but {@code continuing}: for a
-   * scheduler that never starts a job while a run of it is alive anywhere (Quartz with
-   * {@code @DisallowConcurrentExecution} on a clustered store), any other RUNNING run at the
-   * moment it fires the job was left by a node that died.
+   * Fails, as {@link #failAbandoned}, every RUNNING run of the job but {@code continuing} that
+   * has been silent since {@code quietSince}. A recent heartbeat is not taken for a dead node:
+   * Quartz's clustered store can fire a non-concurrent job on two nodes at once when both
+   * acquired a trigger of it in the same instant, and failing the other, live run would stop
+   * good work.
    */
-  public List<JobRun> failOtherRuns(String jobName, Optional<UUID> continuing) {
-    return failQuiet(Optional.of(jobName), now().plusSeconds(1), continuing);
+  public List<JobRun> failOtherRuns(String jobName, Optional<UUID> continuing,
+      Instant quietSince) {
+    return failQuiet(Optional.of(jobName), quietSince, continuing);
   }
 
   private List<JobRun> failQuiet(Optional<String> jobName, Instant quietSince,

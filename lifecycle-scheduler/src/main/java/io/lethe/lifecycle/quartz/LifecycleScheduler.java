@@ -72,7 +72,8 @@ public final class LifecycleScheduler implements AutoCloseable {
     }
     try {
       Scheduler scheduler = QuartzSetup.build(dataSource, settings, postgres(dataSource));
-      scheduler.setJobFactory((bundle, s) -> new QuartzJob(runner, byName));
+      scheduler.setJobFactory((bundle, s) -> new QuartzJob(runner, byName,
+          settings.abandonedAfter()));
       new Schedules(scheduler).apply(byName.keySet(), settings.cronByJob());
       return new LifecycleScheduler(scheduler, runner, Map.copyOf(byName),
           settings.abandonedAfter());

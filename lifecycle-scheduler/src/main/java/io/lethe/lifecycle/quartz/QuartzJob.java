@@ -3,6 +3,8 @@ package io.lethe.lifecycle.quartz;
 import io.lethe.lifecycle.jobs.JobRun;
 import io.lethe.lifecycle.jobs.JobRunner;
 import io.lethe.lifecycle.jobs.LifecycleJob;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,10 +29,12 @@ final class QuartzJob implements Job {
 
   private final JobRunner runner;
   private final Map<String, LifecycleJob> jobs;
+  private final Duration abandonedAfter;
 
-  QuartzJob(JobRunner runner, Map<String, LifecycleJob> jobs) {
+  QuartzJob(JobRunner runner, Map<String, LifecycleJob> jobs, Duration abandonedAfter) {
     this.runner = runner;
     this.jobs = jobs;
+    this.abandonedAfter = abandonedAfter;
   }
 
   @Override
@@ -43,9 +47,9 @@ final class QuartzJob implements Job {
     JobDataMap data = context.getMergedJobDataMap();
     Optional<UUID> runId = data.containsKey(RUN_ID)
         ? Optional.of(UUID.fromString(data.getString(RUN_ID))) : Optional.empty();
-    // Quartz fires this job on one thread of the cluster at a time: another run still RUNNING
-    // now was left by a node that died. Its work is not lost, this run takes it up.
-    runner.failOtherRuns(name, runId).forEach(abandoned -> LOG.warn(
+    // Another run still RUNNING and silent for longer than a batch may take was left by a node
+    // that died. Its work is not lost: this run takes it up.
+    runner.failOtherRuns(name, runId, Instant.now().minus(abandonedAfter)).forEach(abandoned -> LOG.warn(
         "job {} run {} was abandoned by its node; marked failed", name, abandoned.id()));
     // "Run now" queued a run and passes its id; a cron fire starts a new one. A fire recovered
     // after its node died carries the same id, and the runner continues that run.
