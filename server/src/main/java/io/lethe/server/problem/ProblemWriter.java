@@ -47,8 +47,13 @@ public class ProblemWriter {
   /** Writes a problem where no controller runs (filters). */
   public void write(HttpServletRequest request, HttpServletResponse response, ApiErrorCode code,
       String detail) throws IOException {
-    response.setStatus(code.status().value());
+    write(response, problem(code, detail, request));
+  }
+
+  /** Writes a problem built by {@link #problem} where no controller runs (filters). */
+  public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
     response.setContentType(MEDIA_TYPE);
-    json.writeValue(response.getOutputStream(), problem(code, detail, request));
+    json.writeValue(response.getOutputStream(), problem);
   }
 }

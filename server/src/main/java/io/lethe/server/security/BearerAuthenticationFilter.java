@@ -1,6 +1,7 @@
 package io.lethe.server.security;
 
 import io.lethe.server.audit.AuditTrail;
+import io.lethe.server.db.DatabaseUnavailableException;
 import io.lethe.server.problem.ApiErrorCode;
 import io.lethe.server.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -13,6 +14,7 @@ import org.apache.shiro.authc.BearerToken;
 import org.apache.shiro.mgt.SecurityManager;
 import org.apache.shiro.subject.Subject;
 import org.apache.shiro.subject.support.SubjectThreadState;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,6 +56,13 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
     try {
       subject.login(new BearerToken(header.substring(7).trim(), request.getRemoteAddr()));
     } catch (AuthenticationException e) {
+      if (databaseDown(e)) {
+        // Nothing can be audited either: the outbox lives in the same database.
+        problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,
+            "Database unavailable", "storage.database",
+            "The database is unavailable; nothing was changed. Retry later.", request));
+        return;
+      }
       audit.authenticationFailed(request, ApiErrorCode.AUTH_INVALID);
       response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       problems.write(request, response, ApiErrorCode.AUTH_INVALID,
@@ -73,5 +82,15 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       state.restore();
     }
+  }
+
+  /** Shiro wraps whatever the realm throws; a database failure is not a bad key. */
+  private static boolean databaseDown(AuthenticationException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DatabaseUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -71,7 +71,8 @@ public class PrincipalStore {
         return Optional.of(new Credentials(p, rs.getString("key_digest")));
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Principals could not be read", e);
+      // Not an unknown key: the caller must hear 503 and retry, not 401 and drop its key.
+      throw new io.lethe.server.db.DatabaseUnavailableException(e);
     }
   }
 
