@@ -17,6 +17,10 @@ class PrincipalRoleCheckIT {
 
   @Test
   void anActivePrincipalWithAnUndefinedRole_stopsTheStart_namingPrincipalAndRole() {
+    // In the server's order: the server's migrations move rows into lifecycle's tables.
+    io.lethe.storage.db.StorageMigrations.migrate(pg.dataSource());
+    io.lethe.audit.outbox.AuditMigrations.migrate(pg.dataSource());
+    io.lethe.lifecycle.db.LifecycleMigrations.migrate(pg.dataSource());
     ServerMigrations.migrate(pg.dataSource());
     PrincipalStore store = new PrincipalStore(pg.dataSource());
     store.create("svc-audit", List.of("auditor"), List.of());
