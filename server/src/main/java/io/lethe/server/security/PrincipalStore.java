@@ -1,5 +1,6 @@
 package io.lethe.server.security;
 
+import io.lethe.server.db.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +53,7 @@ public class PrincipalStore {
       insert.executeUpdate();
       return key;
     } catch (SQLException e) {
-      throw new IllegalStateException("The principal could not be stored", e);
+      throw new DatabaseUnavailableException(e);
     }
   }
 
@@ -72,7 +73,7 @@ public class PrincipalStore {
       }
     } catch (SQLException e) {
       // Not an unknown key: the caller must hear 503 and retry, not 401 and drop its key.
-      throw new io.lethe.server.db.DatabaseUnavailableException(e);
+      throw new DatabaseUnavailableException(e);
     }
   }
 
@@ -98,7 +99,7 @@ public class PrincipalStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new IllegalStateException("Principals could not be read", e);
+      throw new DatabaseUnavailableException(e);
     }
   }
 
@@ -110,7 +111,7 @@ public class PrincipalStore {
       s.setString(2, id.toString());
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new IllegalStateException("The principal could not be revoked", e);
+      throw new DatabaseUnavailableException(e);
     }
   }
 
@@ -122,7 +123,7 @@ public class PrincipalStore {
         return rs.next();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Principals could not be read", e);
+      throw new DatabaseUnavailableException(e);
     }
   }
 
@@ -133,7 +134,7 @@ public class PrincipalStore {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
-      throw new IllegalStateException("Principals could not be counted", e);
+      throw new DatabaseUnavailableException(e);
     }
   }
 
