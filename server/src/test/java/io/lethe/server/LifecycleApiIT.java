@@ -110,7 +110,9 @@ class LifecycleApiIT {
     assertThat(admin.get("/v1/records/" + expired + "?purpose=security-risk-control").status())
         .as("a dry run changes nothing").isEqualTo(200);
 
-    JsonNode run = admin.awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}"));
+    // An empty body is a real run: dryRun defaults to false.
+    JsonNode run = admin.awaitRun(admin.post("/v1/jobs/retention-sweep/runs", "{}"));
+    assertThat(run.path("dryRun").asBoolean()).isFalse();
     assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(run.path("counts").path("deleted").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(run.path("counts").path("skippedForHold").asLong()).isGreaterThanOrEqualTo(1);

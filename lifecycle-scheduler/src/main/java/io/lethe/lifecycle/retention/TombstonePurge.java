@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * {@code tombstone-purge}: removes the rows of records deleted (by a sweep, a request or an
- * erasure) longer than {@code grace} ago. A tombstone holds no personal data (id, type, dates);
+ * erasure) or anonymized longer than {@code grace} ago. A tombstone holds no personal data (id,
+ * type, dates; an anonymized record's generalized copy lives apart, unlinked, and stays);
  * it is kept for the grace period so that a read of a just-deleted record says "deleted" rather
  * than "never was", and so that the audit trail's recent ids still resolve. Anything still
  * linked to it (objects a direct deletion left behind) goes with it. Audited as
@@ -75,7 +76,7 @@ public final class TombstonePurge implements LifecycleJob {
   private static List<Tombstone> claim(Connection c, Instant before,
       Optional<SweepCursor> after, int limit) {
     String sql = "SELECT id, subject_id, type, updated_at FROM records"
-        + " WHERE state = 'DELETED' AND updated_at < ?"
+        + " WHERE state IN ('DELETED', 'ANONYMIZED') AND updated_at < ?"
         + (after.isPresent() ? " AND (updated_at > ? OR (updated_at = ? AND id > ?))" : "")
         + " ORDER BY updated_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";
     List<Tombstone> out = new ArrayList<>();

@@ -239,6 +239,23 @@ abstract class RetentionSweepContract extends AnonymizationContract {
     assertThat(db.events("record.purge", "success", erasedRecord)).isOne();
   }
 
+  @Test
+  void tombstonePurge_removesAnonymizedTombstonesToo_andKeepsTheirUnlinkedCopies() {
+    UUID accident = db.anAccidentExpiredAt(db.aSubject(), past);
+    assertThat(f.run(f.sweep, false).counts().anonymized()).isOne();
+    long copies = db.count("SELECT COUNT(*) FROM anonymized_records");
+    assertThat(copies).isPositive();
+
+    assertThat(f.run(f.tombstones, false).counts()).as("within the grace").isEqualTo(JobCounts.ZERO);
+    ageTombstones(List.of(accident), Duration.ofDays(2));
+    JobRun run = f.run(f.tombstones, false);
+
+    assertThat(run.counts()).isEqualTo(new JobCounts(1, 1, 0, 0, 0, 0));
+    assertThat(db.state(accident)).isNull();
+    assertThat(db.events("record.purge", "success", accident)).isOne();
+    assertThat(db.count("SELECT COUNT(*) FROM anonymized_records")).isEqualTo(copies);
+  }
+
   private void ageTombstones(List<UUID> ids, Duration age) {
     db.in(c -> {
       try (var ps = c.prepareStatement("UPDATE records SET updated_at = ? WHERE id = ?")) {

@@ -75,7 +75,7 @@ class JobsController {
       throw new LifecycleException(LifecycleErrorCode.JOB_UNKNOWN, "no such job; the jobs are "
           + scheduler.jobNames());
     }
-    UUID runId = scheduler.runNow(name, body != null && body.dryRun());
+    UUID runId = scheduler.runNow(name, body != null && Boolean.TRUE.equals(body.dryRun()));
     audit.recordAlone(audit.event("job.run.request", Outcome.SUCCESS).category("process")
         .jobRun(runId).build());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RunStarted(runId));
@@ -102,7 +102,8 @@ class JobsController {
 
   record JobInfo(String name, String schedule) {}
 
-  record RunRequest(boolean dryRun) {}
+  /** {@code dryRun} may be left out (or the body omitted): a real run. */
+  record RunRequest(Boolean dryRun) {}
 
   record RunStarted(UUID runId) {}
 }

@@ -73,8 +73,9 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
 
   /** Restarts the server (fast shutdown: open connections are cut), same port and data. */
   public void restart() throws IOException, InterruptedException {
-    run(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w",
-        "restart");
+    // -l as at start: without it the new postmaster would write to pg_ctl's output.
+    run(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
+        dataDir.resolve("server.log").toString(), "-m", "fast", "-w", "restart");
   }
 
   private static Path binaries() throws IOException {
@@ -112,11 +113,25 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
     exec(full);
   }
 
+  /**
+   * Output goes to a file, not a pipe: a postmaster that pg_ctl leaves running inherits the
+   * output, and reading a pipe to its end would wait for the server to stop.
+   */
   private static void exec(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+    Path output = Files.createTempFile("lethe-pg-command-", ".log");
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(output.toFile()).start();
+      boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+      if (!ended) {
+        p.destroyForcibly();
+      }
+      if (!ended || p.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n"
+            + Files.readString(output));
+      }
+    } finally {
+      Files.deleteIfExists(output);
     }
   }
 
