@@ -9,6 +9,7 @@ import io.lethe.lifecycle.jobs.LifecycleJob;
 import io.lethe.lifecycle.requests.RequestKind;
 import io.lethe.lifecycle.requests.SubjectRequest;
 import io.lethe.lifecycle.requests.SubjectRequests;
+import io.lethe.lifecycle.retention.SubjectAnonymization;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +21,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code service-termination}: what the policies promise when the service ends. Every subject
- * not yet erased is erased, except those a legal hold covers (on the subject or any of its
- * records), which are left untouched and counted as held. Only on request, never on a schedule
- * ({@link #onRequestOnly()}), and under its own permission.
+ * {@code service-termination}: what the policies promise when the service ends ("删除或匿名化").
+ * Every subject not yet erased is erased, except those a legal hold covers (on the subject or
+ * any of its records), which are left untouched and counted as held. Records whose retention
+ * class ends in anonymization are anonymized first, ahead of their expiry, so the statistics
+ * the policy keeps them for survive; everything else of the subject is erased. Only on request,
+ * never on a schedule ({@link #onRequestOnly()}), and under its own permission.
  *
- * <p>Two phases in one run. First it walks the subjects by id and records an erasure for each
- * one not held ({@code scanned} subjects, {@code skippedForHold} held); then it carries out
+ * <p>Two phases in one run. First it walks the subjects by id, anonymizes what their policy
+ * anonymizes and records an erasure for each one not held ({@code scanned} subjects,
+ * {@code anonymized} records, {@code skippedForHold} held); then it carries out
  * every pending erasure with the {@link ErasureJob}'s steps (key first, then rows and objects;
  * {@code deleted} rows and objects). Both phases resume after a crash. A dry run only walks and
  * counts. The audit trail is kept: it is the record that the promise was kept.
@@ -40,12 +44,15 @@ public final class ServiceTermination implements LifecycleJob {
   private static final String ERASE = "erase|";
 
   private final ErasureJob erasure;
+  private final SubjectAnonymization anonymization;
   private final LegalHolds holds;
   private final SubjectRequests requests;
   private final Erasures erasures = new Erasures();
 
-  public ServiceTermination(ErasureJob erasure, LegalHolds holds, SubjectRequests requests) {
+  public ServiceTermination(ErasureJob erasure, SubjectAnonymization anonymization,
+      LegalHolds holds, SubjectRequests requests) {
     this.erasure = Objects.requireNonNull(erasure, "erasure");
+    this.anonymization = Objects.requireNonNull(anonymization, "anonymization");
     this.holds = Objects.requireNonNull(holds, "holds");
     this.requests = Objects.requireNonNull(requests, "requests");
   }
@@ -87,18 +94,23 @@ public final class ServiceTermination implements LifecycleJob {
           : new Batch(JobCounts.ZERO, Optional.of(ERASE), Optional.empty());
     }
     long held = 0;
+    long anonymized = 0;
     for (UUID subject : subjects) {
       if (holds.activeForSubject(c, subject).stream().anyMatch(h -> h.appliesAt(ctx.now()))) {
         held++;
         continue;
       }
-      if (!ctx.dryRun() && erasures.find(c, subject).isEmpty()) {
+      if (erasures.find(c, subject).isPresent()) {
+        continue; // already on its way out: a resumed walk, or an erasure asked for earlier
+      }
+      anonymized += anonymization.anonymize(c, ctx, subject);
+      if (!ctx.dryRun()) {
         // A request like any other (audited as request.received), followed by its id.
         SubjectRequest request = requests.receive(c, subject, RequestKind.ERASURE, REQUESTER);
         erasures.request(c, subject, request.id(), REQUESTER, request.createdAt());
       }
     }
-    return new Batch(new JobCounts(subjects.size(), 0, 0, held, 0, 0),
+    return new Batch(new JobCounts(subjects.size(), 0, anonymized, held, 0, 0),
         Optional.of(WALK + subjects.get(subjects.size() - 1)), Optional.empty());
   }
 

@@ -7,8 +7,12 @@ import io.lethe.lifecycle.holds.LegalHold;
 import io.lethe.lifecycle.jobs.JobCounts;
 import io.lethe.lifecycle.jobs.JobRun;
 import io.lethe.lifecycle.jobs.JobRunStatus;
+import io.lethe.lifecycle.policy.RetentionPolicy;
+import io.lethe.lifecycle.retention.SubjectAnonymization;
 import io.lethe.storage.objects.ObjectStore;
 import io.minio.MinioClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,16 +120,21 @@ abstract class ErasureContract {
       throws Exception {
     UUID a = f.aSubjectWith(2, 1);
     UUID b = f.aSubjectWith(1, 0);
+    // Not due for years, but the service ends: anonymized now rather than erased.
+    UUID accident = f.db.anAccidentExpiredAt(b, Instant.now().plus(Duration.ofDays(900)));
     UUID held = f.aSubjectWith(1, 1);
     LegalHold hold = f.db.in(c -> f.db.holds.place(c, HoldRequest.onSubject(held,
         "regulator inquiry", "REG-1", "admin", Optional.empty())));
-    ServiceTermination termination = new ServiceTermination(f.job, f.db.holds, f.requests);
+    ServiceTermination termination = new ServiceTermination(f.job, new SubjectAnonymization(
+        RetentionPolicy.defaultPolicy(), f.db.store, f.objects), f.db.holds, f.requests);
 
     JobRun dry = f.runner.run(termination, true);
 
     assertThat(dry.status()).isEqualTo(JobRunStatus.SUCCEEDED);
     assertThat(dry.counts().scanned()).isGreaterThanOrEqualTo(3);
     assertThat(dry.counts().skippedForHold()).isEqualTo(1);
+    assertThat(dry.counts().anonymized()).isOne();
+    assertThat(f.db.state(accident)).isEqualTo("ACTIVE");
     assertThat(f.db.count("SELECT COUNT(*) FROM erasures WHERE subject_id = ?", a)).isZero();
     assertThat(f.live("records", a)).isEqualTo(2);
 
@@ -133,7 +142,12 @@ abstract class ErasureContract {
 
     assertThat(run.status()).isEqualTo(JobRunStatus.SUCCEEDED);
     assertThat(run.counts().skippedForHold()).isEqualTo(1);
+    assertThat(run.counts().anonymized()).isOne();
     assertThat(run.counts().deleted()).isGreaterThanOrEqualTo(4);
+    assertThat(f.db.count("SELECT COUNT(*) FROM anonymized_records WHERE type = 'accident'"))
+        .as("the accident survives as an unlinked generalized copy").isOne();
+    assertThat(f.db.count("SELECT COUNT(*) FROM record_fields WHERE record_id = ?", accident))
+        .isZero();
     assertThat(f.db.count("SELECT COUNT(*) FROM subjects WHERE status <> 'ERASED'"))
         .as("everything is erased but the held subject").isOne();
     for (UUID gone : List.of(a, b)) {

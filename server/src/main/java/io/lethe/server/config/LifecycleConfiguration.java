@@ -17,6 +17,7 @@ import io.lethe.lifecycle.quartz.LifecycleScheduler;
 import io.lethe.lifecycle.quartz.SchedulerSettings;
 import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.lifecycle.retention.RetentionSweep;
+import io.lethe.lifecycle.retention.SubjectAnonymization;
 import io.lethe.lifecycle.retention.TombstonePurge;
 import io.lethe.server.config.AuditConfiguration.AuditCluster;
 import io.lethe.storage.PersonalDataStore;
@@ -67,8 +68,10 @@ class LifecycleConfiguration {
         RetentionSweep.anonymization(policy, records, objects, holds), erasure,
         new TombstonePurge(objects, properties.lifecycle().tombstoneGrace()),
         new KeyRewrapJob(keys),
-        // Erases everything not held: the policies' promise when the service ends (ADR 0015).
-        new ServiceTermination(erasure, holds, requests),
+        // Anonymizes what the policy anonymizes and erases the rest of everything not held: the
+        // policies' promise when the service ends (ADR 0015).
+        new ServiceTermination(erasure, new SubjectAnonymization(policy, records, objects), holds,
+            requests),
         // Without an audit cluster the events stay in the outbox: there is no index to drop.
         new AuditRetentionJob(audit.index().map(index -> new AuditRetention(dataSource, index,
             properties.audit().retention(), Clock.systemUTC()))));
