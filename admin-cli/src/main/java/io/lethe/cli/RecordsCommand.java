@@ -11,10 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lethe records get|find|delete}: every read names its purpose. */
+/** {@code lethe records get|find|delete|fulfil}: every read names its purpose. */
 @Command(name = "records", description = "Records, read for a declared purpose.",
     subcommands = {RecordsCommand.Get.class, RecordsCommand.Find.class,
-        RecordsCommand.Delete.class})
+        RecordsCommand.Delete.class, RecordsCommand.Fulfil.class})
 final class RecordsCommand {
 
   private RecordsCommand() {}
@@ -81,6 +81,20 @@ final class RecordsCommand {
     int run() {
       api().delete("/v1/records/" + ApiClient.segment(id));
       out().println("Record " + id + " deleted");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "fulfil", description = "The record's purpose is fulfilled (e.g. the study"
+      + " period ended): it expires after its retention class's period.")
+  static final class Fulfil extends LetheCommand {
+    @Parameters(paramLabel = "ID") String id;
+
+    @Override
+    int run() {
+      JsonNode r = api().post("/v1/records/" + ApiClient.segment(id) + "/fulfilment", null);
+      out().println("Record " + r.path("id").asText(id) + " expires at "
+          + r.path("expiresAt").asText());
       return ExitCodes.OK;
     }
   }

@@ -7,15 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code lethe subjects show|suspend|resume|erase|export|migrate ID}. */
+/** {@code lethe subjects show|suspend|resume|close|reopen|erase|export|migrate ID}. */
 @Command(name = "subjects", description = "The people data is about.",
     subcommands = {SubjectsCommand.Show.class, SubjectsCommand.Suspend.class,
-        SubjectsCommand.Resume.class, SubjectsCommand.Erase.class, SubjectExportCommand.class,
+        SubjectsCommand.Resume.class, SubjectsCommand.Close.class, SubjectsCommand.Reopen.class,
+        SubjectsCommand.Erase.class, SubjectExportCommand.class,
         SubjectsCommand.Migrate.class})
 final class SubjectsCommand {
 
   static final List<Column> SUMMARY = List.of(Column.of("id", "id"),
       Column.of("status", "status"), Column.of("created", "createdAt"),
+      Column.of("closed", "closedAt"),
       Column.of("policy version", "policyVersion"), Column.of("records", "records"),
       Column.of("objects", "objects"));
 
@@ -55,6 +57,34 @@ final class SubjectsCommand {
     int run() {
       JsonNode s = api().delete("/v1/subjects/" + ApiClient.segment(id) + "/suspension");
       out().println("Subject " + s.path("id").asText(id) + " is " + s.path("status").asText());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "close", description = "Close the account: its account records are deleted"
+      + " when the retention policy's grace period ends (30 days by default); until then it"
+      + " takes no new data and can be reopened.")
+  static final class Close extends LetheCommand {
+    @Parameters(paramLabel = "ID") String id;
+
+    @Override
+    int run() {
+      JsonNode c = api().post("/v1/subjects/" + ApiClient.segment(id) + "/closure", null);
+      out().println("Subject " + c.path("id").asText(id) + " closed at "
+          + c.path("closedAt").asText() + "; " + c.path("recordsExpiring").asInt()
+          + " record(s) now expire");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "reopen", description = "Reverse a closure: its records expire no more.")
+  static final class Reopen extends LetheCommand {
+    @Parameters(paramLabel = "ID") String id;
+
+    @Override
+    int run() {
+      JsonNode c = api().delete("/v1/subjects/" + ApiClient.segment(id) + "/closure");
+      out().println("Subject " + c.path("id").asText(id) + " is open again");
       return ExitCodes.OK;
     }
   }

@@ -101,6 +101,26 @@ class LetheCliIT {
   }
 
   @Test
+  void closeAndReopen_andFulfilOnAnAccountRecord_exits5() {
+    String subject = aSubject();
+    String account = anAccountRecord(subject);
+    Cli.Result closed = lethe("subjects", "close", subject);
+    assertThat(closed.exit()).as(closed.err()).isEqualTo(0);
+    assertThat(closed.out()).contains(subject, "closed at", "1 record(s) now expire");
+    assertThat(lethe("subjects", "show", subject).out()).containsPattern("closed: +20");
+    Cli.Result again = lethe("subjects", "close", subject);
+    assertThat(again.exit()).isEqualTo(5);
+    assertThat(again.err()).startsWith("lethe: lifecycle.closure.invalid: ");
+    Cli.Result fulfil = lethe("records", "fulfil", account);
+    assertThat(fulfil.exit()).isEqualTo(5);
+    assertThat(fulfil.err()).startsWith("lethe: lifecycle.trigger.not-applicable: ")
+        .doesNotContain("张三丰");
+    Cli.Result reopened = lethe("subjects", "reopen", subject);
+    assertThat(reopened.exit()).as(reopened.err()).isEqualTo(0);
+    assertThat(reopened.out()).contains(subject, "open again");
+  }
+
+  @Test
   void wrongKeyFile_exits4() throws Exception {
     Path wrong = dir.resolve("wrong.key");
     Files.writeString(wrong, "lethe_not-a-real-key\n");

@@ -39,6 +39,18 @@ public enum LifecycleErrorCode {
   REQUEST_NOT_FOUND("lifecycle.request.not-found"),
   /** A subject-request status change that {@code RequestStatus} does not allow. */
   REQUEST_TRANSITION_INVALID("lifecycle.request.transition-invalid"),
+  /** The subject or record a retention trigger names does not exist. */
+  TRIGGER_TARGET_NOT_FOUND("lifecycle.trigger.target-not-found"),
+  /**
+   * A closure or reopening that the subject's state does not allow: closing a subject already
+   * closed or erased, reopening one that is not closed.
+   */
+  CLOSURE_INVALID("lifecycle.closure.invalid"),
+  /**
+   * A trigger that does not apply to the record: its retention class counts from another event,
+   * or the record is no longer ACTIVE.
+   */
+  TRIGGER_NOT_APPLICABLE("lifecycle.trigger.not-applicable"),
   /** The database refused or failed; SQLState only, never data. */
   DATABASE("lifecycle.database");
 

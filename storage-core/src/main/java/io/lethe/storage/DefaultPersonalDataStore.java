@@ -77,7 +77,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     Objects.requireNonNull(fields, "fields");
     RecordType recordType = knownType(type);
     Map<String, String> values = codec.validate(recordType, fields);
-    SubjectRow subject = lifecycle.usable(c, subjectId);
+    SubjectRow subject = lifecycle.writable(c, subjectId);
     Instant createdAt = now();
     RecordRow row = new RecordRow(UUID.randomUUID(), subjectId, type, schema.version(),
         recordType.retentionClass(), createdAt,

@@ -64,7 +64,8 @@ public interface PersonalDataStore {
    * Validates {@code fields} against the record type, then stores each encrypted. Nothing is
    * written if validation fails: {@code storage.record-type.unknown}, {@code storage.field.unknown},
    * {@code storage.field.missing}, {@code storage.field.invalid}; {@code storage.subject.*} when
-   * the subject is missing, suspended or erased.
+   * the subject is missing, suspended, closed (its account waits for deletion, ADR 0017) or
+   * erased.
    */
   StoredRecord createRecord(Connection c, UUID subjectId, String type, Map<String, String> fields);
 
@@ -110,7 +111,7 @@ public interface PersonalDataStore {
    * blank value removes an optional field. The record keeps its id and schema version;
    * {@code updated_at} is set. Nothing is written on failure: {@code storage.record.not-found},
    * {@code storage.field.unknown}, {@code storage.field.missing} (a required field blanked),
-   * {@code storage.field.invalid}, {@code storage.subject.*}.
+   * {@code storage.field.invalid}, {@code storage.subject.*} (also {@code closed}).
    */
   RecordChange updateFields(Connection c, UUID recordId, Map<String, String> fields);
 

@@ -40,7 +40,7 @@ final class RecordCorrections {
         "record type '" + row.type() + "' is no longer in the schema; the record cannot be"
             + " corrected, only deleted"));
     Map<String, String> changes = codec.validateChanges(type, fields);
-    SubjectRow subject = lifecycle.usable(c, row.subjectId());
+    SubjectRow subject = lifecycle.writable(c, row.subjectId());
     if (changes.isEmpty()) {
       return new RecordChange(row.id(), row.subjectId(), row.type(), changes.keySet(), now);
     }

@@ -18,6 +18,11 @@ public enum StorageErrorCode {
   SUBJECT_NOT_FOUND("storage.subject.not-found"),
   /** The subject's account is suspended: its data is neither written nor read. */
   SUBJECT_SUSPENDED("storage.subject.suspended"),
+  /**
+   * The subject's account is closed and waits for the retention policy to delete it: nothing new
+   * is written to it until it is reopened; its data is still read.
+   */
+  SUBJECT_CLOSED("storage.subject.closed"),
   /** The subject was erased and its key destroyed: its data can never be read again. */
   SUBJECT_ERASED("storage.subject.erased"),
   /** A subject status change that the state table does not allow. */

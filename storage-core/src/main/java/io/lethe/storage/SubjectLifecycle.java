@@ -27,6 +27,19 @@ final class SubjectLifecycle {
   }
 
   /**
+   * The subject if new data may be written to it now: usable, and its account not closed (a
+   * closed account waits for deletion; what it would take now would only be deleted with it).
+   */
+  SubjectRow writable(Connection c, UUID subjectId) {
+    SubjectRow row = usable(c, subjectId);
+    if (row.closedAt() != null) {
+      throw new StorageException(StorageErrorCode.SUBJECT_CLOSED, "subject " + subjectId
+          + " is closed and waits for deletion; reopen it before writing to it");
+    }
+    return row;
+  }
+
+  /**
    * The subject if its data may be read for {@code purpose} now ({@link
    * SubjectStatus#readableFor}), else the code that says why not.
    */

@@ -12,8 +12,11 @@ import java.util.UUID;
 /** The {@code subjects} table. */
 final class SubjectStore {
 
-  /** A subject row; {@code key} is null once the subject is erased. */
-  record SubjectRow(Subject subject, WrappedKey key) {}
+  /**
+   * A subject row; {@code key} is null once the subject is erased, {@code closedAt} while its
+   * account is open.
+   */
+  record SubjectRow(Subject subject, WrappedKey key, Instant closedAt) {}
 
   void insert(Connection c, Subject s, WrappedKey key) {
     String sql = "INSERT INTO subjects (id, status, created_at, wrapped_key, kek_id, kek_version)"
@@ -32,7 +35,7 @@ final class SubjectStore {
   }
 
   Optional<SubjectRow> find(Connection c, UUID id) {
-    String sql = "SELECT id, status, created_at, wrapped_key, kek_id, kek_version"
+    String sql = "SELECT id, status, created_at, closed_at, wrapped_key, kek_id, kek_version"
         + " FROM subjects WHERE id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
@@ -45,7 +48,7 @@ final class SubjectStore {
         String wrapped = rs.getString("wrapped_key");
         WrappedKey key = wrapped == null ? null
             : new WrappedKey(rs.getString("kek_id"), rs.getInt("kek_version"), wrapped);
-        return Optional.of(new SubjectRow(s, key));
+        return Optional.of(new SubjectRow(s, key, Jdbc.getInstant(rs, "closed_at")));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a subject", e);
@@ -54,18 +57,25 @@ final class SubjectStore {
 
   /**
    * Moves the subject from {@code from} to {@code to}; false if its status changed meanwhile.
-   * Erasing also deletes the wrapped key in the same statement: that is the crypto-shredding.
+   * Erasing also deletes the wrapped key in the same statement: that is the crypto-shredding;
+   * it closes the account too, unless it was closed before. Suspending and resuming leave
+   * {@code closed_at} alone: it starts the retention clock of the account's records (ADR 0017),
+   * which a freeze must neither start nor stop.
    */
   boolean changeStatus(Connection c, UUID id, SubjectStatus from, SubjectStatus to, Instant now) {
-    String sql = to == SubjectStatus.ERASED
-        ? "UPDATE subjects SET status = ?, closed_at = ?, wrapped_key = NULL, kek_id = NULL,"
-            + " kek_version = NULL WHERE id = ? AND status = ?"
-        : "UPDATE subjects SET status = ?, closed_at = ? WHERE id = ? AND status = ?";
+    boolean erase = to == SubjectStatus.ERASED;
+    String sql = erase
+        ? "UPDATE subjects SET status = ?, closed_at = COALESCE(closed_at, ?), wrapped_key = NULL,"
+            + " kek_id = NULL, kek_version = NULL WHERE id = ? AND status = ?"
+        : "UPDATE subjects SET status = ? WHERE id = ? AND status = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, to.name());
-      Jdbc.setInstant(ps, 2, to == SubjectStatus.ACTIVE ? null : now);
-      ps.setObject(3, id);
-      ps.setString(4, from.name());
+      int i = 1;
+      ps.setString(i++, to.name());
+      if (erase) {
+        Jdbc.setInstant(ps, i++, now);
+      }
+      ps.setObject(i++, id);
+      ps.setString(i, from.name());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw Jdbc.failed("change a subject's status", e);

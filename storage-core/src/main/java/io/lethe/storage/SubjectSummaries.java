@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Counts of a subject's live records and objects, next to its status row. */
 final class SubjectSummaries {
 
-  private static final String SQL = "SELECT s.id, s.status, s.created_at, s.policy_version,"
+  private static final String SQL = "SELECT s.id, s.status, s.created_at, s.policy_version, s.closed_at,"
       + " (SELECT COUNT(*) FROM records r WHERE r.subject_id = s.id AND r.state = 'ACTIVE'),"
       + " (SELECT COUNT(*) FROM objects o WHERE o.subject_id = s.id)"
       + " FROM subjects s WHERE s.id = ?";
@@ -26,7 +26,7 @@ final class SubjectSummaries {
         }
         return new SubjectSummary(rs.getObject(1, UUID.class),
             SubjectStatus.valueOf(rs.getString(2)), Jdbc.getInstant(rs, "created_at"),
-            rs.getString(4), rs.getLong(5), rs.getLong(6));
+            rs.getString(4), Jdbc.getInstant(rs, "closed_at"), rs.getLong(6), rs.getLong(7));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a subject", e);

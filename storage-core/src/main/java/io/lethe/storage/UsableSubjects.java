@@ -20,6 +20,11 @@ public final class UsableSubjects {
     return LIFECYCLE.usable(c, subjectId).key();
   }
 
+  /** The wrapped key if new data may be written to the subject now (its account is open). */
+  public static WrappedKey writableKey(Connection c, UUID subjectId) {
+    return LIFECYCLE.writable(c, subjectId).key();
+  }
+
   /** The wrapped key if the subject's data may be read for {@code purpose} now. */
   public static WrappedKey readableKey(Connection c, UUID subjectId, String purpose) {
     return LIFECYCLE.readable(c, subjectId, purpose).key();

@@ -19,6 +19,7 @@ import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.lifecycle.retention.RetentionSweep;
 import io.lethe.lifecycle.retention.SubjectAnonymization;
 import io.lethe.lifecycle.retention.TombstonePurge;
+import io.lethe.lifecycle.triggers.RetentionTriggers;
 import io.lethe.server.config.AuditConfiguration.AuditCluster;
 import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.keys.KeyProvider;
@@ -44,6 +45,11 @@ class LifecycleConfiguration {
   @Bean
   SubjectRequests subjectRequests(AuditOutbox outbox) {
     return new SubjectRequests(Clock.systemUTC(), outbox);
+  }
+
+  @Bean
+  RetentionTriggers retentionTriggers(RetentionPolicy policy) {
+    return new RetentionTriggers(policy);
   }
 
   @Bean

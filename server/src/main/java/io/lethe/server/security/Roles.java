@@ -12,9 +12,9 @@ final class Roles {
 
   static final Map<String, List<String>> BUILT_IN = Map.of(
       "admin", List.of("*"),
-      "service", List.of("subjects:create", "subjects:read", "records:create:*",
-          "records:read:*:*", "records:lookup:*:*", "records:update:*", "objects:create:*",
-          "objects:read:*:*"),
+      "service", List.of("subjects:create", "subjects:read", "subjects:close", "records:create:*",
+          "records:read:*:*", "records:lookup:*:*", "records:update:*", "records:fulfil:*",
+          "objects:create:*", "objects:read:*:*"),
       "dpo", List.of("subjects:*", "records:read:*:data-subject-request", "records:read-plain:*",
           "records:update:*", "records:delete:*", "objects:read:*:data-subject-request",
           "holds:manage", "audit:search", "statistics:read"),

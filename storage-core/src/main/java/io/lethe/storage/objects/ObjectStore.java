@@ -22,7 +22,7 @@ import java.util.UUID;
  * <p><b>Thread safety.</b> Safe for concurrent use with distinct connections.
  *
  * <p><b>Failures.</b> Throws only {@link io.lethe.storage.StorageException}:
- * {@code storage.subject.*} (not found, suspended, erased), {@code storage.record.not-found},
+ * {@code storage.subject.*} (not found, suspended, erased; closed for {@code put}), {@code storage.record.not-found},
  * {@code storage.object.not-found}, {@code storage.object.store-unavailable} (bucket unreachable
  * or refusing), {@code storage.object.content-missing} (row without content),
  * {@code storage.object.size-mismatch}, {@code storage.object.input-failed},

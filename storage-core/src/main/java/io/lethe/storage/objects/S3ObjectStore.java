@@ -60,7 +60,7 @@ final class S3ObjectStore implements ObjectStore {
     byte[] wrapped;
     long size;
     try (SecretBytes objectKey = SecretBytes.random(ObjectFormat.KEY_BYTES, random)) {
-      try (SecretBytes subjectKey = subjects.unwrap(c, subjectId)) {
+      try (SecretBytes subjectKey = subjects.unwrapForWriting(c, subjectId)) {
         if (recordId.isPresent() && !subjects.ownsRecord(c, subjectId, recordId.get())) {
           throw new StorageException(StorageErrorCode.RECORD_NOT_FOUND,
               "record " + recordId.get() + " is not a record of subject " + subjectId);

@@ -28,6 +28,11 @@ final class SubjectKeys {
     return keys.unwrap(UsableSubjects.wrappedKey(c, subjectId));
   }
 
+  /** The plaintext subject key if new data may be written to the subject; the caller closes it. */
+  SecretBytes unwrapForWriting(Connection c, UUID subjectId) {
+    return keys.unwrap(UsableSubjects.writableKey(c, subjectId));
+  }
+
   /** The plaintext subject key if the subject may be read for {@code purpose}. */
   SecretBytes unwrapForReading(Connection c, UUID subjectId, String purpose) {
     return keys.unwrap(UsableSubjects.readableKey(c, subjectId, purpose));
