@@ -35,7 +35,7 @@ final class RecordsCommand {
       JsonNode r = api().get(ApiClient.query("/v1/records/" + ApiClient.segment(id), q));
       List<Column> fields = new ArrayList<>(List.of(Column.of("id", "id"),
           Column.of("subject", "subjectId"), Column.of("type", "type"), Column.of("view", "view"),
-          Column.of("created", "createdAt")));
+          Column.time("created", "createdAt")));
       r.path("fields").fieldNames().forEachRemaining(name -> fields.add(
           new Column(name, n -> OutputOptions.text(n.path("fields").path(name)))));
       if (r.path("withheld").size() > 0) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 final class SubjectsCommand {
 
   static final List<Column> SUMMARY = List.of(Column.of("id", "id"),
-      Column.of("status", "status"), Column.of("created", "createdAt"),
+      Column.of("status", "status"), Column.time("created", "createdAt"),
       Column.of("policy version", "policyVersion"), Column.of("records", "records"),
       Column.of("objects", "objects"));
 
