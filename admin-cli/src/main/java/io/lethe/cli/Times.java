@@ -55,7 +55,7 @@ final class Times {
   }
 
   /**
-   * A time the server sent, for display: in UTC it stays as the server wrote it (ISO_INSTANT);
+   * A time the server sent, for display: in UTC it stays as the server wrote it, any offset made Z;
    * in another zone it is that zone's wall time with its offset, so it still names one instant.
    * Text that is not a time (an empty cell, "(never)") is shown as it came.
    */
@@ -63,13 +63,16 @@ final class Times {
     if (text == null || text.isBlank()) {
       return text == null ? "" : text;
     }
-    Instant at;
+    OffsetDateTime at;
     try {
-      at = OffsetDateTime.parse(text.trim()).toInstant();
+      at = OffsetDateTime.parse(text.trim());
     } catch (DateTimeParseException e) {
       return text;
     }
-    return show(at, zone);
+    if (ZoneOffset.UTC.equals(zone) && ZoneOffset.UTC.equals(at.getOffset())) {
+      return text; // already UTC: keep the server's own digits
+    }
+    return show(at.toInstant(), zone);
   }
 
   static String show(Instant at, ZoneId zone) {
