@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand {
 
-  static final List<Column> EVENT_COLUMNS = List.of(path("time", "@timestamp"),
+  static final List<Column> EVENT_COLUMNS = List.of(path("time", "@timestamp").asTime(),
       path("actor", "user.name"), path("action", "event.action"),
       path("outcome", "event.outcome"), path("subject", "lethe.subject_id"),
       path("purpose", "lethe.purpose"), path("record", "lethe.record_id"),
@@ -136,8 +136,8 @@ final class AuditCommand {
       q.put("to", to == null ? root().clock.instant() : Times.parse(to, root().clock));
       JsonNode report = api().get(ApiClient.query("/v1/audit/touched-subjects", q));
       output.list(out(), report, report.path("subjects"), List.of(Column.of("subject", "subjectId"),
-          Column.of("accesses", "accesses"), Column.of("first access", "firstAccess"),
-          Column.of("last access", "lastAccess")), root().env);
+          Column.of("accesses", "accesses"), Column.time("first access", "firstAccess"),
+          Column.time("last access", "lastAccess")), root().env);
       return ExitCodes.OK;
     }
   }
@@ -189,7 +189,8 @@ final class AuditCommand {
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
-        out().println("Exported " + bytes + " bytes to " + file + " at " + Instant.now(root().clock));
+        out().println("Exported " + bytes + " bytes to " + file + " at "
+            + Times.show(Instant.now(root().clock), root().outputZone()));
         return ExitCodes.OK;
       } finally {
         Files.deleteIfExists(partial);

@@ -21,8 +21,8 @@ final class HoldsCommand {
       new Column("target", h -> h.hasNonNull("subjectId") ? "subject " + h.get("subjectId").asText()
           : "record " + OutputOptions.text(h.path("recordId"))),
       Column.of("case", "caseReference"), Column.of("reason", "reason"),
-      Column.of("placed by", "placedBy"), Column.of("placed", "placedAt"),
-      Column.of("until", "until"));
+      Column.of("placed by", "placedBy"), Column.time("placed", "placedAt"),
+      Column.time("until", "until"));
 
   private HoldsCommand() {}
 
@@ -78,7 +78,7 @@ final class HoldsCommand {
     int run() {
       JsonNode hold = api().delete("/v1/holds/" + ApiClient.segment(id));
       out().println("Hold " + hold.path("id").asText(id) + " released at "
-          + hold.path("releasedAt").asText());
+          + time(hold.path("releasedAt").asText()));
       return ExitCodes.OK;
     }
   }

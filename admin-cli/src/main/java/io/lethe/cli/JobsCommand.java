@@ -23,7 +23,8 @@ final class JobsCommand {
       Column.of("job", "jobName"), Column.of("status", "status"), Column.of("dry run", "dryRun"),
       count("scanned"), count("deleted"), count("anonymized"),
       new Column("held", r -> OutputOptions.text(r.path("counts").path("skippedForHold"))),
-      count("failed"), Column.of("started", "startedAt"), Column.of("finished", "finishedAt"));
+      count("failed"), Column.time("started", "startedAt"),
+      Column.time("finished", "finishedAt"));
 
   static final List<Column> REPORT = List.of(Column.of("run", "id"), Column.of("job", "jobName"),
       Column.of("status", "status"), Column.of("dry run", "dryRun"), count("scanned"),
@@ -31,8 +32,8 @@ final class JobsCommand {
       new Column("skipped for hold", r -> OutputOptions.text(r.path("counts").path("skippedForHold"))),
       count("deferred"), count("failed"), Column.of("batches", "batches"),
       Column.of("policy version", "policyVersion"), Column.of("last error", "lastErrorCode"),
-      Column.of("queued", "queuedAt"), Column.of("started", "startedAt"),
-      Column.of("finished", "finishedAt"));
+      Column.time("queued", "queuedAt"), Column.time("started", "startedAt"),
+      Column.time("finished", "finishedAt"));
 
   private JobsCommand() {}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -45,6 +47,11 @@ public final class Lethe implements Callable<Integer> {
       description = "On errors, show the request id and the stack trace.")
   boolean debug;
 
+  @Option(names = "--local", scope = ScopeType.INHERIT,
+      description = "Show times in this machine's time zone (ISO-8601 with the offset) rather"
+          + " than UTC. JSON output stays UTC, as the server sent it.")
+  boolean local;
+
   /** Refuses a key on the command line without echoing it: it would be in ps and history. */
   @Option(names = {"--api-key", "--token", "--key"}, hidden = true, arity = "0..1",
       scope = ScopeType.INHERIT, paramLabel = "(refused)")
@@ -59,10 +66,10 @@ public final class Lethe implements Callable<Integer> {
   final Clock clock;
 
   public Lethe() {
-    this(System.getenv(), System.in, Clock.systemUTC());
+    this(System.getenv(), System.in, Clock.systemDefaultZone());
   }
 
-  /** For tests: a given environment, standard input and clock. */
+  /** For tests: a given environment, standard input and clock (whose zone is the local one). */
   Lethe(Map<String, String> env, InputStream stdin, Clock clock) {
     this.env = Map.copyOf(env);
     this.stdin = stdin;
@@ -77,6 +84,11 @@ public final class Lethe implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Lethe()).execute(args));
+  }
+
+  /** Where printed times are shown: the clock's zone (the system's) with --local, else UTC. */
+  ZoneId outputZone() {
+    return local ? clock.getZone() : ZoneOffset.UTC;
   }
 
   /** The server URL: --url, then LETHE_URL, then the config file, then the local default. */

@@ -1,6 +1,7 @@
 package io.lethe.cli;
 
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,7 @@ abstract class LetheCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     try {
+      showTimesIn(root().outputZone());
       return run();
     } catch (ApiException e) {
       return fail(e.code() + ": " + e.getMessage(), e.exitCode(), e,
@@ -32,6 +34,20 @@ abstract class LetheCommand implements Callable<Integer> {
       return fail("cli.internal: " + e.getClass().getSimpleName()
           + " (run with --debug for details)", ExitCodes.SERVER_FAILURE, e, null);
     }
+  }
+
+  /** Output mixins cannot see the root's --local themselves: hand them the zone. */
+  private void showTimesIn(ZoneId zone) {
+    spec.mixins().values().forEach(m -> {
+      if (m.userObject() instanceof OutputOptions output) {
+        output.zone = zone;
+      }
+    });
+  }
+
+  /** A time from the server in the zone of --local, for lines that are not tables. */
+  String time(String serverTime) {
+    return Times.show(serverTime, root().outputZone());
   }
 
   private int fail(String line, int exitCode, Exception e, String extra) {

@@ -3,6 +3,8 @@ package io.lethe.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,7 +12,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code -o table|json|csv}, mixed into every command that prints data. JSON is the server's
- * answer as it came, pretty-printed: stable for scripts. Tables fit {@code COLUMNS} (or 100).
+ * answer as it came, pretty-printed: stable for scripts, so its times stay UTC even with
+ * {@code --local}. Tables fit {@code COLUMNS} (or 100); their time columns, and csv's, are shown
+ * in {@link #zone} ({@code --local}, set by {@link LetheCommand} before the verb runs).
  */
 final class OutputOptions {
 
@@ -20,10 +24,31 @@ final class OutputOptions {
       description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   Format format = Format.table;
 
-  /** A column: its header and how to read it from one item of the answer. */
-  record Column(String header, Function<JsonNode, String> value) {
+  /** Where table and csv times are shown: UTC unless {@code --local}. */
+  ZoneId zone = ZoneOffset.UTC;
+
+  /** A column: its header, how to read it from one item of the answer, and if it holds times. */
+  record Column(String header, Function<JsonNode, String> value, boolean time) {
+    Column(String header, Function<JsonNode, String> value) {
+      this(header, value, false);
+    }
+
     static Column of(String header, String field) {
       return new Column(header, n -> text(n.path(field)));
+    }
+
+    /** A field the server sends as an ISO-8601 instant. */
+    static Column time(String header, String field) {
+      return of(header, field).asTime();
+    }
+
+    Column asTime() {
+      return new Column(header, value, true);
+    }
+
+    String cell(JsonNode item, ZoneId zone) {
+      String s = value.apply(item);
+      return time ? Times.show(s, zone) : s;
     }
   }
 
@@ -37,7 +62,7 @@ final class OutputOptions {
     List<String> headers = columns.stream().map(Column::header).toList();
     List<List<String>> rows = new java.util.ArrayList<>();
     for (JsonNode item : items) {
-      rows.add(columns.stream().map(c -> c.value().apply(item)).toList());
+      rows.add(columns.stream().map(c -> c.cell(item, zone)).toList());
     }
     out.print(format == Format.csv ? Csv.render(headers, rows)
         : Table.render(headers, rows, width(env)));
@@ -52,7 +77,7 @@ final class OutputOptions {
       return;
     }
     List<List<String>> rows = fields.stream()
-        .map(f -> List.of(f.header(), f.value().apply(json))).toList();
+        .map(f -> List.of(f.header(), f.cell(json, zone))).toList();
     if (format == Format.csv) {
       out.print(Csv.render(List.of("field", "value"), rows));
     } else {

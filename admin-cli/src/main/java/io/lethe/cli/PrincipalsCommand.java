@@ -59,7 +59,7 @@ final class PrincipalsCommand {
       output.list(out(), principals, principals, List.of(Column.of("id", "id"),
           Column.of("name", "name"), new Column("roles", p -> join(p.path("roles"))),
           new Column("extra permissions", p -> join(p.path("permissions"))),
-          Column.of("created", "createdAt"), Column.of("revoked", "revokedAt")), root().env);
+          Column.time("created", "createdAt"), Column.time("revoked", "revokedAt")), root().env);
       return ExitCodes.OK;
     }
 

@@ -35,7 +35,7 @@ final class RecordsCommand {
       JsonNode r = api().get(ApiClient.query("/v1/records/" + ApiClient.segment(id), q));
       List<Column> fields = new ArrayList<>(List.of(Column.of("id", "id"),
           Column.of("subject", "subjectId"), Column.of("type", "type"), Column.of("view", "view"),
-          Column.of("created", "createdAt")));
+          Column.time("created", "createdAt")));
       r.path("fields").fieldNames().forEachRemaining(name -> fields.add(
           new Column(name, n -> OutputOptions.text(n.path("fields").path(name)))));
       if (r.path("withheld").size() > 0) {
@@ -94,7 +94,7 @@ final class RecordsCommand {
     int run() {
       JsonNode r = api().post("/v1/records/" + ApiClient.segment(id) + "/fulfilment", null);
       out().println("Record " + r.path("id").asText(id) + " expires at "
-          + r.path("expiresAt").asText());
+          + time(r.path("expiresAt").asText()));
       return ExitCodes.OK;
     }
   }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 final class SubjectsCommand {
 
   static final List<Column> SUMMARY = List.of(Column.of("id", "id"),
-      Column.of("status", "status"), Column.of("created", "createdAt"),
-      Column.of("closed", "closedAt"),
+      Column.of("status", "status"), Column.time("created", "createdAt"),
+      Column.time("closed", "closedAt"),
       Column.of("policy version", "policyVersion"), Column.of("records", "records"),
       Column.of("objects", "objects"));
 
@@ -71,7 +71,7 @@ final class SubjectsCommand {
     int run() {
       JsonNode c = api().post("/v1/subjects/" + ApiClient.segment(id) + "/closure", null);
       out().println("Subject " + c.path("id").asText(id) + " closed at "
-          + c.path("closedAt").asText() + "; " + c.path("recordsExpiring").asInt()
+          + time(c.path("closedAt").asText()) + "; " + c.path("recordsExpiring").asInt()
           + " record(s) now expire");
       return ExitCodes.OK;
     }
