@@ -35,9 +35,7 @@ class AuditApiIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     ServerUnderTest.register(registry, pg, s3, dataDir);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "external");
-    registry.add("lethe.audit.elasticsearch-url", es::url);
-    registry.add("lethe.audit.index-prefix", () -> "audit-api-it");
+    ServerUnderTest.shipTo(registry, es, "audit-api-it");
   }
 
   @LocalServerPort int port;

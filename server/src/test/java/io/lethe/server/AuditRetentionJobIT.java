@@ -46,9 +46,7 @@ class AuditRetentionJobIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     ServerUnderTest.registerSmall(registry, pg, s3, dataDir);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "external");
-    registry.add("lethe.audit.elasticsearch-url", es::url);
-    registry.add("lethe.audit.index-prefix", () -> PREFIX);
+    ServerUnderTest.shipTo(registry, es, PREFIX);
     registry.add("lethe.lifecycle.schedules.audit-retention", () -> "");
   }
 

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lethe.testsupport.postgres.PrivatePostgres;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,33 +49,19 @@ class DatabaseRestartUnderLoadIT {
   void aRestartUnderLoad_fails503Cleanly_recovers_andLosesNoEventOfASuccess() throws Exception {
     ApiClient admin = ServerUnderTest.admin(port, dataDir);
     String subject = admin.post("/v1/subjects", null).json().path("id").asText();
-    List<ApiClient.Response> answers = new CopyOnWriteArrayList<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService clients = Executors.newFixedThreadPool(2);
-    Future<?>[] running = new Future<?>[2];
-    for (int i = 0; i < running.length; i++) {
-      running[i] = clients.submit(() -> {
-        while (!stop.get()) {
-          answers.add(admin.post("/v1/subjects/" + subject + "/records", """
-              {"type":"account","fields":{"idType":"resident-id","name":"王二",
-               "idNumber":"11010519491231002X","mobile":"13933334444"}}"""));
-        }
-        return null;
-      });
-    }
+    ClientLoad load = ClientLoad.start(2, answers -> answers.add(admin.post(
+        "/v1/subjects/" + subject + "/records", """
+            {"type":"account","fields":{"idType":"resident-id","name":"王二",
+             "idNumber":"11010519491231002X","mobile":"13933334444"}}""")));
     try {
-      awaitCreated(answers, 20);
+      load.awaitStatus(201, 20);
       pg.restart();
-      long createdAtRestart = created(answers);
-      awaitCreated(answers, createdAtRestart + 20);
+      load.awaitStatus(201, load.count(201) + 20);
     } finally {
-      stop.set(true);
-      for (Future<?> client : running) {
-        client.get();
-      }
-      clients.shutdown();
+      load.stop();
     }
 
+    List<ApiClient.Response> answers = load.answers();
     for (ApiClient.Response r : answers) {
       assertThat(r.status()).as(r.raw().body()).isIn(201, 503);
       if (r.status() == 503) {
@@ -91,24 +71,11 @@ class DatabaseRestartUnderLoadIT {
         assertThat(r.raw().body()).doesNotContain("\tat ", "Caused by", "13933334444");
       }
     }
-    long created = created(answers);
+    long created = load.count(201);
     DataSource db = dataSource();
     assertThat(Tally.count(db, "SELECT count(*) FROM records")).isEqualTo(created);
     assertThat(Tally.events(db, "record.create", "success")).hasSize((int) created);
-    assertThat(answers.stream().filter(r -> r.status() == 503).count())
-        .as("requests that met the restart").isPositive();
-  }
-
-  private static long created(List<ApiClient.Response> answers) {
-    return answers.stream().filter(r -> r.status() == 201).count();
-  }
-
-  private static void awaitCreated(List<ApiClient.Response> answers, long atLeast)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (created(answers) < atLeast && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    assertThat(load.count(503)).as("requests that met the restart").isPositive();
   }
 
   private static DataSource dataSource() {

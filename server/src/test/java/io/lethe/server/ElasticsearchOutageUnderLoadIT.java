@@ -13,12 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,9 +43,7 @@ class ElasticsearchOutageUnderLoadIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     ServerUnderTest.registerSmall(registry, pg, s3, dataDir);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "external");
-    registry.add("lethe.audit.elasticsearch-url", es::url);
-    registry.add("lethe.audit.index-prefix", () -> PREFIX);
+    ServerUnderTest.shipTo(registry, es, PREFIX);
   }
 
   @LocalServerPort int port;
@@ -62,67 +54,45 @@ class ElasticsearchOutageUnderLoadIT {
   void aMinuteWithoutElasticsearch_failsNoAccess_andEveryEventArrivesOnceAfter() throws Exception {
     ApiClient admin = ServerUnderTest.admin(port, dataDir);
     String subject = admin.post("/v1/subjects", null).json().path("id").asText();
-    List<ApiClient.Response> answers = new CopyOnWriteArrayList<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService clients = Executors.newFixedThreadPool(2);
-    Future<?>[] running = new Future<?>[2];
-    for (int i = 0; i < running.length; i++) {
-      running[i] = clients.submit(() -> {
-        while (!stop.get()) {
-          ApiClient.Response created = admin.post("/v1/subjects/" + subject + "/records", """
-              {"type":"account","fields":{"idType":"resident-id","name":"王二",
-               "idNumber":"11010519491231002X","mobile":"13933334444"}}""");
-          answers.add(created);
-          if (created.status() == 201) {
-            answers.add(admin.get("/v1/records/" + created.json().path("id").asText()
-                + "?purpose=account-management"));
-          }
-        }
-        return null;
-      });
-    }
+    ClientLoad load = ClientLoad.start(2, answers -> {
+      ApiClient.Response created = admin.post("/v1/subjects/" + subject + "/records", """
+          {"type":"account","fields":{"idType":"resident-id","name":"王二",
+           "idNumber":"11010519491231002X","mobile":"13933334444"}}""");
+      answers.add(created);
+      if (created.status() == 201) {
+        answers.add(admin.get("/v1/records/" + created.json().path("id").asText()
+            + "?purpose=account-management"));
+      }
+    });
     long failuresBefore;
     long answeredDuringOutage;
     try {
-      awaitAnswers(answers, 20);
+      load.awaitAnswers(20);
       failuresBefore = shipping.failures();
       es.stopNode();
-      long atStop = answers.size();
+      long atStop = load.answers().size();
       try {
         Thread.sleep(OUTAGE.toMillis());
       } finally {
-        answeredDuringOutage = answers.size() - atStop;
+        answeredDuringOutage = load.answers().size() - atStop;
         es.startNode();
       }
-      awaitAnswers(answers, answers.size() + 20);
+      load.awaitAnswers(load.answers().size() + 20);
     } finally {
-      stop.set(true);
-      for (Future<?> client : running) {
-        client.get();
-      }
-      clients.shutdown();
+      load.stop();
     }
 
-    assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.raw().body()).isIn(200, 201));
+    assertThat(load.answers()).allSatisfy(r -> assertThat(r.status()).as(r.raw().body()).isIn(200, 201));
     assertThat(answeredDuringOutage).as("accesses answered while the node was down").isPositive();
     assertThat(shipping.failures()).as("shipping failed during the outage").isGreaterThan(failuresBefore);
 
     awaitEmptyOutbox();
-    long created = answers.stream().filter(r -> r.status() == 201).count();
-    long read = answers.stream().filter(r -> r.status() == 200).count();
-    assertThat(indexed(subject, "record.create")).isEqualTo(created);
-    assertThat(indexed(subject, "record.read")).isEqualTo(read);
+    assertThat(indexed(subject, "record.create")).isEqualTo(load.count(201));
+    assertThat(indexed(subject, "record.read")).isEqualTo(load.count(200));
     ApiClient.Response verify = admin.post("/v1/audit/verify", null);
     assertThat(verify.json().path("status").asText()).as(verify.raw().body()).isEqualTo("intact");
   }
 
-  private static void awaitAnswers(List<ApiClient.Response> answers, long atLeast)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (answers.size() < atLeast && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-  }
 
   private void awaitEmptyOutbox() throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

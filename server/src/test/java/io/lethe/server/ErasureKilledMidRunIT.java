@@ -46,13 +46,7 @@ class ErasureKilledMidRunIT {
   @Test
   void anErasureKilledMidRun_completesAfterRestart_andErasesEachSubjectExactlyOnce()
       throws Exception {
-    server = LetheServerProcess.in(workDir).env(ServerUnderTest.env(pg, s3))
-        .env("LETHE_LIFECYCLE_BATCH_SIZE", "1")
-        .env("LETHE_SCHEDULE_RETENTION_SWEEP", "")
-        .env("LETHE_SCHEDULE_BIOMETRIC_PURGE", "")
-        .env("LETHE_SCHEDULE_ERASURE", "")
-        .env("LETHE_SCHEDULER_CHECKIN_INTERVAL", "1s")
-        .start();
+    server = ServerUnderTest.oneItemPerBatch(workDir, pg, s3).start();
     ApiClient admin = new ApiClient(server.url(), server.bootstrapKey());
     List<String> subjects = new ArrayList<>();
     for (int i = 0; i < SUBJECTS; i++) {

@@ -44,9 +44,7 @@ class HealthIT {
     registry.add("lethe.keys.vault.address", vault::address);
     registry.add("lethe.keys.vault.role-id", () -> appRole[0]);
     registry.add("lethe.keys.vault.secret-id", () -> appRole[1]);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "external");
-    registry.add("lethe.audit.elasticsearch-url", es::url);
-    registry.add("lethe.audit.index-prefix", () -> "health-it");
+    ServerUnderTest.shipTo(registry, es, "health-it");
   }
 
   @AfterAll

@@ -42,12 +42,7 @@ class RetentionSweepKilledMidRunIT {
 
   @Test
   void aSweepKilledMidRun_resumesAfterRestart_andDeletesEachRecordExactlyOnce() throws Exception {
-    server = LetheServerProcess.in(workDir).env(ServerUnderTest.env(pg, s3))
-        .env("LETHE_LIFECYCLE_BATCH_SIZE", "1")
-        .env("LETHE_SCHEDULE_RETENTION_SWEEP", "")
-        .env("LETHE_SCHEDULE_BIOMETRIC_PURGE", "")
-        .env("LETHE_SCHEDULER_CHECKIN_INTERVAL", "1s")
-        .start();
+    server = ServerUnderTest.oneItemPerBatch(workDir, pg, s3).start();
     ApiClient admin = new ApiClient(server.url(), server.bootstrapKey());
     java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
     List<java.util.concurrent.Future<String>> created = new java.util.ArrayList<>();

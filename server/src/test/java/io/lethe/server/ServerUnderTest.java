@@ -1,5 +1,6 @@
 package io.lethe.server;
 
+import io.lethe.testsupport.elasticsearch.ElasticsearchExtension;
 import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.io.IOException;
@@ -33,6 +34,14 @@ final class ServerUnderTest {
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
   }
 
+  /** Audit events shipped to this Elasticsearch, under indices named {@code prefix-YYYY.MM}. */
+  static void shipTo(DynamicPropertyRegistry registry, ElasticsearchExtension es,
+      String prefix) {
+    registry.add("lethe.audit.elasticsearch-mode", () -> "external");
+    registry.add("lethe.audit.elasticsearch-url", es::url);
+    registry.add("lethe.audit.index-prefix", () -> prefix);
+  }
+
   /** The single number a {@code SELECT COUNT(*)} with string parameters answers. */
   static long count(javax.sql.DataSource db, String sql, String... params)
       throws java.sql.SQLException {
@@ -58,6 +67,21 @@ final class ServerUnderTest {
         "LETHE_S3_SECRET_KEY", s3.secretKey(),
         "LETHE_AUDIT_ES_MODE", "off",
         "LETHE_KEYRING_PASSPHRASE", "correct horse battery staple");
+  }
+
+  /**
+   * The packaged server as a child process for kill tests: lifecycle jobs take one record per
+   * batch, run only on request (no schedule fires them) and a restarted node recovers a killed
+   * run within a second.
+   */
+  static io.lethe.testsupport.server.LetheServerProcess.Builder oneItemPerBatch(Path workDir,
+      PostgresExtension pg, S3ProxyExtension s3) {
+    return io.lethe.testsupport.server.LetheServerProcess.in(workDir).env(env(pg, s3))
+        .env("LETHE_LIFECYCLE_BATCH_SIZE", "1")
+        .env("LETHE_SCHEDULE_RETENTION_SWEEP", "")
+        .env("LETHE_SCHEDULE_BIOMETRIC_PURGE", "")
+        .env("LETHE_SCHEDULE_ERASURE", "")
+        .env("LETHE_SCHEDULER_CHECKIN_INTERVAL", "1s");
   }
 
   /** Asks for the subject's erasure and waits until the erasure job has carried it out. */

@@ -49,9 +49,7 @@ class WalkingSkeletonIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     ServerUnderTest.register(registry, pg, s3, dataDir);
-    registry.add("lethe.audit.elasticsearch-mode", () -> "external");
-    registry.add("lethe.audit.elasticsearch-url", es::url);
-    registry.add("lethe.audit.index-prefix", () -> "skeleton-it");
+    ServerUnderTest.shipTo(registry, es, "skeleton-it");
   }
 
   @LocalServerPort int port;
