@@ -3,6 +3,7 @@ package io.lethe.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.server.security.PrincipalStore;
 import io.lethe.testsupport.leaks.PlaintextScanner;
 import io.lethe.testsupport.postgres.PostgresExtension;
@@ -135,6 +136,8 @@ class RecordsApiIT {
     assertThat(log.status()).isEqualTo(201);
     Instant expires = Instant.parse(log.json().path("expiresAt").asText());
     assertThat(expires).isBetween(before.plus(Duration.ofDays(180)), before.plus(Duration.ofDays(185)));
+    assertThat(log.json().path("policyVersion").asText())
+        .isEqualTo(RetentionPolicy.defaultPolicy().version());
 
     String[] account = account("13300007777");
     try (var c = pg.dataSource().getConnection(); var s = c.createStatement();

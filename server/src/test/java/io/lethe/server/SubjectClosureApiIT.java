@@ -3,6 +3,7 @@ package io.lethe.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class SubjectClosureApiIT {
 
   static final String NAME = "周十一";
   static final String ID_NUMBER = "11010519491231002X";
+  static final String POLICY_VERSION = RetentionPolicy.defaultPolicy().version();
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
@@ -72,6 +74,10 @@ class SubjectClosureApiIT {
     assertThat(expiresAt(study)).isNull();
     assertThat(Instant.parse(service.get("/v1/subjects/" + subject).json().path("closedAt")
         .asText())).isEqualTo(closedAt);
+    JsonNode dated = service.get("/v1/records/" + account + "?purpose=account-management").json();
+    assertThat(Instant.parse(dated.path("expiresAt").asText()))
+        .isEqualTo(closedAt.plus(Duration.ofDays(30)));
+    assertThat(dated.path("policyVersion").asText()).isEqualTo(POLICY_VERSION);
 
     long records = records();
     assertProblem(service.post("/v1/subjects/" + subject + "/records", """
@@ -96,6 +102,10 @@ class SubjectClosureApiIT {
     assertThat(reopened.json().path("closedAt").isNull()).isTrue();
     assertThat(reopened.json().path("recordsExpiring").asInt()).isZero();
     assertThat(expiresAt(account)).isNull();
+    JsonNode undated = service.get("/v1/records/" + account + "?purpose=account-management")
+        .json();
+    assertThat(undated.path("expiresAt").isNull()).isTrue();
+    assertThat(undated.path("policyVersion").isNull()).as("cleared with the expiry").isTrue();
     // Shown only when set: the summary leaves out what it does not have.
     assertThat(service.get("/v1/subjects/" + subject).json().has("closedAt")).isFalse();
     assertProblem(service.delete("/v1/subjects/" + subject + "/closure"), 409,
@@ -120,6 +130,7 @@ class SubjectClosureApiIT {
     assertThat(expiresAt).isBetween(before.plus(Duration.ofDays(7)).minusSeconds(1),
         Instant.now().plus(Duration.ofDays(7)));
     assertThat(expiresAt(study)).isEqualTo(expiresAt.toString());
+    assertThat(done.json().path("policyVersion").asText()).isEqualTo(POLICY_VERSION);
 
     ApiClient.Response refused = service.post("/v1/records/" + account + "/fulfilment", null);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.testsupport.leaks.PlaintextScanner;
 import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
@@ -88,6 +89,9 @@ class SubjectExportApiIT {
     assertThat(doc.path("subject").has("policyVersion")).isTrue();
     JsonNode fields = doc.path("records").get(0).path("fields");
     assertThat(doc.path("records").get(0).path("id").asText()).isEqualTo(account);
+    // An open account's record is not dated yet, and says so.
+    assertThat(doc.path("records").get(0).path("expiresAt").isNull()).isTrue();
+    assertThat(doc.path("records").get(0).path("policyVersion").isNull()).isTrue();
     assertThat(fields.path("name").asText()).isEqualTo(NAME);
     assertThat(fields.path("idNumber").asText()).isEqualTo(ID_NUMBER);
     assertThat(fields.path("mobile").asText()).isEqualTo("13987654321");
@@ -101,6 +105,8 @@ class SubjectExportApiIT {
     String requestId = export.headers().firstValue("Lethe-Request-Id").orElseThrow();
     JsonNode request = admin.get("/v1/requests/" + requestId).json();
     assertThat(request.path("kind").asText()).isEqualTo("export");
+    assertThat(request.path("policyVersion").asText())
+        .isEqualTo(RetentionPolicy.defaultPolicy().version());
     assertThat(request.path("status").asText()).isEqualTo("DONE");
     assertThat(request.path("history")).extracting(s -> s.path("status").asText())
         .containsExactly("RECEIVED", "RUNNING", "DONE");

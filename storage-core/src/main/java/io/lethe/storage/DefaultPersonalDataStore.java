@@ -79,9 +79,10 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     Map<String, String> values = codec.validate(recordType, fields);
     SubjectRow subject = lifecycle.writable(c, subjectId);
     Instant createdAt = now();
+    Optional<Expiry> expires = expiry.onCreate(recordType.retentionClass(), createdAt);
     RecordRow row = new RecordRow(UUID.randomUUID(), subjectId, type, schema.version(),
-        recordType.retentionClass(), createdAt,
-        expiry.onCreate(recordType.retentionClass(), createdAt).orElse(null));
+        recordType.retentionClass(), createdAt, expires.map(Expiry::at).orElse(null),
+        expires.map(Expiry::policyVersion).orElse(null));
     Map<String, byte[]> ciphertexts = new LinkedHashMap<>();
     try (SecretBytes key = keys.unwrap(subject.key())) {
       values.forEach((name, value) -> ciphertexts.put(name, codec.encrypt(key,
@@ -89,8 +90,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     }
     records.insert(c, row, ciphertexts);
     indexer.index(c, recordType, row.id(), values, row.createdAt());
-    return new StoredRecord(row.id(), subjectId, type, row.createdAt(),
-        Optional.ofNullable(row.expiresAt()));
+    return new StoredRecord(row.id(), subjectId, type, row.createdAt(), expires);
   }
 
   @Override
@@ -126,8 +126,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
         });
       }
     }
-    return new RecordView(row.id(), row.subjectId(), row.type(), shown, withheld,
-        row.createdAt());
+    return view(row, shown, withheld);
   }
 
   @Override
@@ -145,8 +144,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
         inSchemaOrder(schema.recordType(row.type()), records.fields(c, row.id()))
             .forEach((name, ciphertext) -> shown.put(name, codec.decrypt(key,
                 new FieldContext(subjectId, row.id(), name, row.schemaVersion()), ciphertext)));
-        views.add(new RecordView(row.id(), subjectId, row.type(), shown, Set.of(),
-            row.createdAt()));
+        views.add(view(row, shown, Set.of()));
       }
     }
     return views;
@@ -250,6 +248,12 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
     // holding only ids, types and dates for the subject.
     return records.tombstoneOfSubject(c, subjectId, limit, now).stream()
         .map(r -> new RecordChange(r.id(), subjectId, r.type(), Set.of(), now)).toList();
+  }
+
+  private static RecordView view(RecordRow row, Map<String, String> shown, Set<String> withheld) {
+    return new RecordView(row.id(), row.subjectId(), row.type(), shown, withheld,
+        row.createdAt(), Optional.ofNullable(row.expiresAt()),
+        Optional.ofNullable(row.policyVersion()));
   }
 
   private RecordType knownType(String type) {

@@ -16,14 +16,22 @@ import java.util.UUID;
 /** The {@code records} and {@code record_fields} tables. */
 final class RecordStore {
 
-  /** A record row; only ACTIVE records are returned, never deleted or anonymized ones. */
-  /** {@code expiresAt} is null while the record's retention trigger has not happened. */
+  /**
+   * A record row; only ACTIVE records are returned, never deleted or anonymized ones.
+   * {@code expiresAt} is null while the record's retention trigger has not happened;
+   * {@code policyVersion} is the version that computed it, null with it (and for a row dated
+   * before versions were recorded).
+   */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
-      String retentionClass, Instant createdAt, Instant expiresAt) {}
+      String retentionClass, Instant createdAt, Instant expiresAt, String policyVersion) {}
+
+  private static final String COLUMNS = "id, subject_id, type, schema_version, retention_class,"
+      + " created_at, expires_at, policy_version";
 
   void insert(Connection c, RecordRow r, Map<String, byte[]> ciphertexts) {
     String sql = "INSERT INTO records (id, subject_id, type, schema_version, retention_class,"
-        + " state, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
+        + " state, created_at, updated_at, expires_at, policy_version)"
+        + " VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, r.id());
       ps.setObject(2, r.subjectId());
@@ -37,6 +45,7 @@ final class RecordStore {
       } else {
         Jdbc.setInstant(ps, 8, r.expiresAt());
       }
+      ps.setString(9, r.policyVersion());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.failed("insert a record", e);
@@ -64,17 +73,13 @@ final class RecordStore {
   List<RecordRow> tombstoneOfSubject(Connection c, UUID subjectId, int limit,
       Instant now) {
     List<RecordRow> claimed = new ArrayList<>();
-    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
-        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+    String sql = "SELECT " + COLUMNS + " FROM records WHERE subject_id = ? AND state <> 'DELETED'"
         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, subjectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          claimed.add(new RecordRow(rs.getObject("id", UUID.class),
-              rs.getObject("subject_id", UUID.class), rs.getString("type"),
-              rs.getInt("schema_version"), rs.getString("retention_class"),
-              Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at")));
+          claimed.add(row(rs));
         }
       }
     } catch (SQLException e) {
@@ -83,7 +88,7 @@ final class RecordStore {
     try (PreparedStatement fields = c.prepareStatement(
             "DELETE FROM record_fields WHERE record_id = ?");
         PreparedStatement row = c.prepareStatement("UPDATE records SET state = 'DELETED',"
-            + " expires_at = NULL, updated_at = ? WHERE id = ?")) {
+            + " expires_at = NULL, policy_version = NULL, updated_at = ? WHERE id = ?")) {
       for (RecordRow r : claimed) {
         fields.setObject(1, r.id());
         fields.addBatch();
@@ -128,8 +133,7 @@ final class RecordStore {
 
   /** The subject's live (not deleted) records, oldest first. */
   List<RecordRow> ofSubject(Connection c, UUID subjectId) {
-    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
-        + " expires_at FROM records WHERE subject_id = ? AND state <> 'DELETED'"
+    String sql = "SELECT " + COLUMNS + " FROM records WHERE subject_id = ? AND state <> 'DELETED'"
         + " ORDER BY created_at, id";
     List<RecordRow> rows = new java.util.ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -148,13 +152,12 @@ final class RecordStore {
   private static RecordRow row(ResultSet rs) throws SQLException {
     return new RecordRow(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
         rs.getString("type"), rs.getInt("schema_version"), rs.getString("retention_class"),
-        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at"));
+        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "expires_at"),
+        rs.getString("policy_version"));
   }
 
   Optional<RecordRow> find(Connection c, UUID id) {
-    String sql = "SELECT id, subject_id, type, schema_version, retention_class, created_at,"
-        + " expires_at"
-        + " FROM records WHERE id = ? AND state = 'ACTIVE'";
+    String sql = "SELECT " + COLUMNS + " FROM records WHERE id = ? AND state = 'ACTIVE'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {

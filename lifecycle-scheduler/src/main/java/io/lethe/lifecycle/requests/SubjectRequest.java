@@ -8,10 +8,12 @@ import java.util.UUID;
 
 /**
  * A subject request and the steps it went through, oldest first. Ids and names only: what was
- * requested in detail is in the audit trail, never here.
+ * requested in detail is in the audit trail, never here. {@code policyVersion} is the retention
+ * policy's version when the request was received; empty for one received before it was recorded.
  */
 public record SubjectRequest(UUID id, UUID subjectId, RequestKind kind, RequestStatus status,
-    String requestedBy, Instant createdAt, Optional<Instant> finishedAt, List<Step> history) {
+    String requestedBy, Instant createdAt, Optional<Instant> finishedAt,
+    Optional<String> policyVersion, List<Step> history) {
 
   public SubjectRequest {
     Objects.requireNonNull(id, "id");
@@ -20,6 +22,7 @@ public record SubjectRequest(UUID id, UUID subjectId, RequestKind kind, RequestS
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(policyVersion, "policyVersion");
     history = List.copyOf(history);
   }
 

@@ -23,7 +23,8 @@ import java.util.UUID;
  * {@link RequestStatus#allowed} under a row lock and writes the step and its audit event in the
  * caller's transaction (never commits). Audit events are {@code request.<status>} and carry ids
  * only; the request's id travels as the event's run id ({@code lethe.job_run_id}), since a
- * request is one run of work on a subject. Stateless and thread-safe.
+ * request is one run of work on a subject. Each request keeps the retention-policy version in
+ * force when it was received (ADR 0007). Stateless and thread-safe.
  */
 public final class SubjectRequests {
 
@@ -32,10 +33,13 @@ public final class SubjectRequests {
 
   private final Clock clock;
   private final AuditOutbox audit;
+  private final String policyVersion;
 
-  public SubjectRequests(Clock clock, AuditOutbox audit) {
+  /** {@code policyVersion}: the version of the retention policy in force, for new requests. */
+  public SubjectRequests(Clock clock, AuditOutbox audit, String policyVersion) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.policyVersion = Objects.requireNonNull(policyVersion, "policyVersion");
   }
 
   /** Puts a new request on record as {@link RequestStatus#RECEIVED}, audited as its requester. */
@@ -47,13 +51,15 @@ public final class SubjectRequests {
     UUID id = UUID.randomUUID();
     Instant now = now();
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO data_subject_requests (id,"
-        + " subject_id, kind, status, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        + " subject_id, kind, status, requested_by, created_at, policy_version)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, id);
       ps.setObject(2, subjectId);
       ps.setString(3, kind.code());
       ps.setString(4, RequestStatus.RECEIVED.name());
       ps.setString(5, requestedBy);
       Jdbc.setInstant(ps, 6, now);
+      ps.setString(7, policyVersion);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.failed("record a subject request", e);
@@ -110,7 +116,8 @@ public final class SubjectRequests {
   public Optional<SubjectRequest> find(Connection c, UUID id) {
     Objects.requireNonNull(id, "id");
     try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, kind, status,"
-        + " requested_by, created_at, finished_at FROM data_subject_requests WHERE id = ?")) {
+        + " requested_by, created_at, finished_at, policy_version FROM data_subject_requests"
+        + " WHERE id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -120,7 +127,7 @@ public final class SubjectRequests {
             RequestKind.fromCode(rs.getString("kind")).orElseThrow(),
             RequestStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
             Jdbc.instant(rs, "created_at").orElseThrow(), Jdbc.instant(rs, "finished_at"),
-            history(c, id)));
+            Optional.ofNullable(rs.getString("policy_version")), history(c, id)));
       }
     } catch (SQLException e) {
       throw Jdbc.failed("read a subject request", e);

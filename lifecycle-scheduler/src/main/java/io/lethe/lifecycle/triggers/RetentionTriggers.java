@@ -20,7 +20,8 @@ import java.util.UUID;
  * they start the clock of: closing a subject's account ({@code subject-closed}) and the end of
  * a record's purpose ({@code purpose-fulfilled}). A record written before its trigger has no
  * {@code expires_at}; from here on it has one, and the retention sweep takes it once due (ADR
- * 0017).
+ * 0017). The policy's version is written with every date set here and cleared with it, so each
+ * record says which policy version dated it (ADR 0007).
  *
  * <p>Every method works in the caller's transaction (no commit, no rollback), so the caller
  * writes its audit event in the same one. Legal holds are not consulted: a held record gets its
@@ -57,7 +58,7 @@ public final class RetentionTriggers {
     int expiring = 0;
     for (RetentionRule rule : countedFrom(Trigger.SUBJECT_CLOSED)) {
       expiring += rows.setExpiryOfClass(c, subjectId, rule.retentionClass(),
-          rule.period().addTo(closedAt));
+          rule.period().addTo(closedAt), policy.version());
     }
     return new Closure(subjectId, Optional.of(closedAt), expiring);
   }
@@ -74,7 +75,7 @@ public final class RetentionTriggers {
     }
     rows.setClosedAt(c, subjectId, null);
     for (RetentionRule rule : countedFrom(Trigger.SUBJECT_CLOSED)) {
-      rows.setExpiryOfClass(c, subjectId, rule.retentionClass(), null);
+      rows.setExpiryOfClass(c, subjectId, rule.retentionClass(), null, null);
     }
     return new Closure(subjectId, Optional.empty(), 0);
   }
@@ -82,7 +83,8 @@ public final class RetentionTriggers {
   /**
    * The purpose of the record was fulfilled at {@code at}: it expires at {@code at} plus its
    * class's period. Telling it again never moves the expiry later, so repeating the call (a
-   * retry) cannot keep data longer than the first one allowed.
+   * retry) cannot keep data longer than the first one allowed; a kept earlier date keeps the
+   * version that computed it.
    */
   public Fulfilment purposeFulfilled(Connection c, UUID recordId, Instant at) {
     Instant fulfilledAt = micros(at);
@@ -100,10 +102,13 @@ public final class RetentionTriggers {
           + rule.countedFrom().policyName() + ", not " + Trigger.PURPOSE_FULFILLED.policyName());
     }
     Instant computed = rule.period().addTo(fulfilledAt);
-    Instant expiresAt = record.expiresAt().filter(earlier -> earlier.isBefore(computed))
-        .orElse(computed);
-    rows.setExpiry(c, recordId, expiresAt);
-    return new Fulfilment(recordId, record.subjectId(), record.type(), expiresAt);
+    boolean keepEarlier = record.expiresAt().filter(earlier -> earlier.isBefore(computed))
+        .isPresent();
+    Instant expiresAt = keepEarlier ? record.expiresAt().orElseThrow() : computed;
+    Optional<String> version = keepEarlier ? record.policyVersion()
+        : Optional.of(policy.version());
+    rows.setExpiry(c, recordId, expiresAt, version.orElse(null));
+    return new Fulfilment(recordId, record.subjectId(), record.type(), expiresAt, version);
   }
 
   private SubjectState lockSubject(Connection c, UUID subjectId) {

@@ -10,18 +10,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The rows a trigger reads and changes: {@code subjects.closed_at} and {@code records.expires_at}.
- * Each read locks its row, so a concurrent trigger on the same subject or record waits and then
- * sees the first one's outcome.
+ * The rows a trigger reads and changes: {@code subjects.closed_at}, and {@code records.expires_at}
+ * with the {@code policy_version} that computed it (always written together, so a date is never
+ * left explained by another policy's version). Each read locks its row, so a concurrent trigger
+ * on the same subject or record waits and then sees the first one's outcome.
  */
 final class TriggerRows {
 
   /** What a closure needs of a subject. */
   record SubjectState(String status, Optional<Instant> closedAt) {}
 
-  /** What a fulfilment needs of a record. */
+  /** What a fulfilment needs of a record; the version is empty for an undated record. */
   record RecordState(UUID subjectId, String type, String retentionClass, String state,
-      Optional<Instant> expiresAt) {}
+      Optional<Instant> expiresAt, Optional<String> policyVersion) {}
 
   Optional<SubjectState> lockSubject(Connection c, UUID subjectId) {
     try (PreparedStatement ps = c.prepareStatement(
@@ -50,15 +51,19 @@ final class TriggerRows {
   }
 
   /**
-   * Sets (or with null clears) the expiry of the subject's ACTIVE records of one class; returns
-   * how many. DELETED and ANONYMIZED rows keep theirs: they hold nothing left to expire.
+   * Sets (or with nulls clears) the expiry and its policy version of the subject's ACTIVE records
+   * of one class; returns how many. DELETED and ANONYMIZED rows keep theirs: they hold nothing
+   * left to expire.
    */
-  int setExpiryOfClass(Connection c, UUID subjectId, String retentionClass, Instant expiresAt) {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE records SET expires_at = ?"
-        + " WHERE subject_id = ? AND retention_class = ? AND state = 'ACTIVE'")) {
+  int setExpiryOfClass(Connection c, UUID subjectId, String retentionClass, Instant expiresAt,
+      String policyVersion) {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE records SET expires_at = ?,"
+        + " policy_version = ? WHERE subject_id = ? AND retention_class = ?"
+        + " AND state = 'ACTIVE'")) {
       Jdbc.setInstant(ps, 1, expiresAt);
-      ps.setObject(2, subjectId);
-      ps.setString(3, retentionClass);
+      ps.setString(2, policyVersion);
+      ps.setObject(3, subjectId);
+      ps.setString(4, retentionClass);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.failed("date a subject's records", e);
@@ -67,12 +72,13 @@ final class TriggerRows {
 
   Optional<RecordState> lockRecord(Connection c, UUID recordId) {
     try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, type, retention_class,"
-        + " state, expires_at FROM records WHERE id = ? FOR UPDATE")) {
+        + " state, expires_at, policy_version FROM records WHERE id = ? FOR UPDATE")) {
       ps.setObject(1, recordId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
             ? Optional.of(new RecordState(rs.getObject(1, UUID.class), rs.getString(2),
-                rs.getString(3), rs.getString(4), Jdbc.instant(rs, "expires_at")))
+                rs.getString(3), rs.getString(4), Jdbc.instant(rs, "expires_at"),
+                Optional.ofNullable(rs.getString("policy_version"))))
             : Optional.empty();
       }
     } catch (SQLException e) {
@@ -80,11 +86,12 @@ final class TriggerRows {
     }
   }
 
-  void setExpiry(Connection c, UUID recordId, Instant expiresAt) {
+  void setExpiry(Connection c, UUID recordId, Instant expiresAt, String policyVersion) {
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE records SET expires_at = ? WHERE id = ?")) {
+        "UPDATE records SET expires_at = ?, policy_version = ? WHERE id = ?")) {
       Jdbc.setInstant(ps, 1, expiresAt);
-      ps.setObject(2, recordId);
+      ps.setString(2, policyVersion);
+      ps.setObject(3, recordId);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.failed("date a record", e);

@@ -48,7 +48,7 @@ final class ErasureFixture {
       client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
     }
     objects = ObjectStore.s3(client, bucket, db.keys);
-    requests = new SubjectRequests(Clock.systemUTC(), db.audit);
+    requests = new SubjectRequests(Clock.systemUTC(), db.audit, "erasure-test-policy");
     job = job(objects);
     runner = new JobRunner(dataSource, db.audit, Clock.systemUTC(), 2);
   }

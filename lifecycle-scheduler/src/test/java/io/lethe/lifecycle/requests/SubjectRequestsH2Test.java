@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SubjectRequestsH2Test {
 
+  private static final String POLICY_VERSION = "2026-03";
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-07T00:00:00Z"));
   private static LifecycleFixture db;
   private static SubjectRequests requests;
@@ -27,7 +28,7 @@ class SubjectRequestsH2Test {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:requests-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     db = new LifecycleFixture(h2, keyDir, CLOCK);
-    requests = new SubjectRequests(CLOCK, db.audit);
+    requests = new SubjectRequests(CLOCK, db.audit, POLICY_VERSION);
   }
 
   @Test
@@ -46,6 +47,9 @@ class SubjectRequestsH2Test {
     assertThat(done.status()).isEqualTo(RequestStatus.DONE);
     assertThat(done.kind()).isEqualTo(RequestKind.EXPORT);
     assertThat(done.finishedAt()).contains(CLOCK.instant());
+    assertThat(done.policyVersion()).contains(POLICY_VERSION);
+    assertThat(db.count("SELECT COUNT(*) FROM data_subject_requests WHERE id = ?"
+        + " AND policy_version = '" + POLICY_VERSION + "'", received.id())).isEqualTo(1);
     assertThat(done.history()).extracting(SubjectRequest.Step::status).containsExactly(
         RequestStatus.RECEIVED, RequestStatus.RUNNING, RequestStatus.DONE);
     assertThat(done.history()).extracting(SubjectRequest.Step::at).isSorted();
@@ -80,6 +84,23 @@ class SubjectRequestsH2Test {
     assertThat(unchanged.status()).isEqualTo(RequestStatus.RECEIVED);
     assertThat(unchanged.history()).hasSize(1);
     assertThat(db.events("request.done", "success", id)).isZero();
+  }
+
+  @Test
+  void aRequest_keepsThePolicyVersionInForceWhenReceived_afterThePolicyChanged() {
+    UUID subject = db.aSubject();
+    UUID before = db.tx.inTransaction(c ->
+        requests.receive(c, subject, RequestKind.EXPORT, "dpo-1").id());
+    SubjectRequests underNewPolicy = new SubjectRequests(CLOCK, db.audit, "2027-01");
+    UUID after = db.tx.inTransaction(c ->
+        underNewPolicy.receive(c, subject, RequestKind.EXPORT, "dpo-1").id());
+
+    db.tx.inTransaction(c -> underNewPolicy.transition(c, before, RequestStatus.RUNNING));
+
+    assertThat(db.tx.inTransaction(c -> requests.find(c, before)).orElseThrow()
+        .policyVersion()).contains(POLICY_VERSION);
+    assertThat(db.tx.inTransaction(c -> requests.find(c, after)).orElseThrow()
+        .policyVersion()).contains("2027-01");
   }
 
   @Test

@@ -30,6 +30,8 @@ abstract class RetentionTriggersContract {
 
   protected abstract SweepFixture fixture();
 
+  static final String VERSION = RetentionPolicy.defaultPolicy().version();
+
   final RetentionTriggers triggers = new RetentionTriggers(RetentionPolicy.defaultPolicy());
   final Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
   SweepFixture f;
@@ -53,7 +55,9 @@ abstract class RetentionTriggersContract {
     assertThat(closure).isEqualTo(new Closure(subject, Optional.of(at), 1));
     assertThat(closedAt(subject)).contains(at);
     assertThat(expiresAt(account)).contains(at.plus(Duration.ofDays(30)));
+    assertThat(policyVersion(account)).contains(VERSION);
     assertThat(expiresAt(study)).isEmpty();
+    assertThat(policyVersion(study)).isEmpty();
   }
 
   @Test
@@ -101,6 +105,7 @@ abstract class RetentionTriggersContract {
 
     assertThat(closedAt(subject)).isEmpty();
     assertThat(expiresAt(account)).isEmpty();
+    assertThat(policyVersion(account)).isEmpty();
     assertRefused(() -> db.in(c -> triggers.reopen(c, subject)),
         LifecycleErrorCode.CLOSURE_INVALID);
   }
@@ -144,9 +149,10 @@ abstract class RetentionTriggersContract {
     Fulfilment again = db.in(c -> triggers.purposeFulfilled(c, study, at.plusSeconds(60)));
 
     assertThat(first).isEqualTo(new Fulfilment(study, subject, "study-session",
-        at.plus(Duration.ofDays(7))));
+        at.plus(Duration.ofDays(7)), Optional.of(VERSION)));
     assertThat(again).isEqualTo(first);
     assertThat(expiresAt(study)).contains(at.plus(Duration.ofDays(7)));
+    assertThat(policyVersion(study)).contains(VERSION);
   }
 
   @Test
@@ -183,18 +189,25 @@ abstract class RetentionTriggersContract {
     return instant("SELECT expires_at FROM records WHERE id = ?", record);
   }
 
+  Optional<String> policyVersion(UUID record) {
+    return value("SELECT policy_version FROM records WHERE id = ?", record, String.class);
+  }
+
   Optional<Instant> closedAt(UUID subject) {
     return instant("SELECT closed_at FROM subjects WHERE id = ?", subject);
   }
 
   private Optional<Instant> instant(String sql, UUID id) {
+    return value(sql, id, OffsetDateTime.class).map(OffsetDateTime::toInstant);
+  }
+
+  private <T> Optional<T> value(String sql, UUID id, Class<T> type) {
     return db.in(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setObject(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
-              .map(OffsetDateTime::toInstant);
+          return Optional.ofNullable(rs.getObject(1, type));
         }
       } catch (SQLException e) {
         throw new IllegalStateException(e);

@@ -25,9 +25,12 @@ record CreateRecordRequest(String type, Map<String, String> fields) {
   }
 }
 
-/** Response to {@code POST /v1/subjects/{id}/records}; expiresAt is null until a policy applies. */
-record RecordCreated(UUID id, String type,
-    @JsonInclude(JsonInclude.Include.ALWAYS) Instant expiresAt) {}
+/**
+ * Response to {@code POST /v1/subjects/{id}/records}; expiresAt is null until a policy applies,
+ * and policyVersion, the version that computed it, with it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record RecordCreated(UUID id, String type, Instant expiresAt, String policyVersion) {}
 
 /** Body of {@code PATCH /v1/records/{id}}: the fields to correct (blank removes an optional one). */
 record CorrectRecordRequest(Map<String, String> fields) {
@@ -49,6 +52,11 @@ record LookupResponse(java.util.List<Match> matches) {
   record Match(UUID recordId, UUID subjectId) {}
 }
 
-/** A record as read for one purpose. */
+/**
+ * A record as read for one purpose. Null expiresAt and policyVersion stay in the document: "not
+ * dated yet" (or dated before versions were recorded) is an answer, not a gap.
+ */
 record RecordResponse(UUID id, UUID subjectId, String type, String view,
-    Map<String, String> fields, Set<String> withheld, Instant createdAt) {}
+    Map<String, String> fields, Set<String> withheld, Instant createdAt,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Instant expiresAt,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String policyVersion) {}

@@ -75,7 +75,7 @@ class ExportZip {
         new SubjectPart(e.subject().id(), e.subject().status().name(), e.subject().createdAt(),
             e.subject().policyVersion()),
         e.records().stream().map(r -> new RecordPart(r.id(), r.type(), r.createdAt(),
-            r.fields())).toList(),
+            r.expiresAt().orElse(null), r.policyVersion().orElse(null), r.fields())).toList(),
         e.objects().stream().map(o -> new ObjectPart(o.id(), o.recordId().orElse(null),
             o.category().yamlName(), o.contentType(), o.size(), o.createdAt(), path(o))).toList());
   }
@@ -87,7 +87,10 @@ class ExportZip {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record SubjectPart(UUID id, String status, Instant createdAt, String policyVersion) {}
 
-  record RecordPart(UUID id, String type, Instant createdAt, Map<String, String> fields) {}
+  /** Includes nulls for the same reason: a record not dated yet says so. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record RecordPart(UUID id, String type, Instant createdAt, Instant expiresAt,
+      String policyVersion, Map<String, String> fields) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record ObjectPart(UUID id, UUID recordId, String category, String contentType, long size,

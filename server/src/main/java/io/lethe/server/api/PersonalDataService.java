@@ -283,7 +283,7 @@ class PersonalDataService {
       throw new AccessDeniedException(missing.get(0));
     }
     return new RecordView(view.id(), view.subjectId(), view.type(), allowed, withheld,
-        view.createdAt());
+        view.createdAt(), view.expiresAt(), view.policyVersion());
   }
 
 }

@@ -61,6 +61,7 @@ class RecordsController {
     }
     RecordView record = service.readRecord(id, purpose, view.equals("plain"));
     return new RecordResponse(record.id(), record.subjectId(), record.type(), view,
-        record.fields(), record.withheldFields(), record.createdAt());
+        record.fields(), record.withheldFields(), record.createdAt(),
+        record.expiresAt().orElse(null), record.policyVersion().orElse(null));
   }
 }

@@ -23,8 +23,8 @@ class RetentionTriggersController {
     }
   }
 
-  /** Response to a fulfilment. */
-  record FulfilmentResponse(UUID id, Instant expiresAt) {}
+  /** Response to a fulfilment, with the policy version that computed the date. */
+  record FulfilmentResponse(UUID id, Instant expiresAt, String policyVersion) {}
 
   private final RetentionTriggerService service;
 
@@ -55,11 +55,13 @@ class RetentionTriggersController {
   @Operation(summary = "Declare a record's purpose fulfilled", description = "Permission"
       + " records:fulfil:<type>. For a record whose retention class counts from"
       + " purpose-fulfilled (default policy: study-period, 7 days): it expires that long from"
-      + " now, or earlier if an earlier fulfilment said so. 200 {\"id\",\"expiresAt\"}; 409"
+      + " now, or earlier if an earlier fulfilment said so. 200 {\"id\",\"expiresAt\","
+      + "\"policyVersion\"}; 409"
       + " lifecycle.trigger.not-applicable for another class or a record no longer ACTIVE.")
   @PostMapping(path = "/v1/records/{id}/fulfilment", produces = "application/json")
   FulfilmentResponse fulfil(@PathVariable UUID id) {
     Fulfilment done = service.fulfil(id);
-    return new FulfilmentResponse(done.recordId(), done.expiresAt());
+    return new FulfilmentResponse(done.recordId(), done.expiresAt(),
+        done.policyVersion().orElse(null));
   }
 }

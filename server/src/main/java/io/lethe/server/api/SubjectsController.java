@@ -88,6 +88,7 @@ class SubjectsController {
     request.validate();
     StoredRecord record = service.createRecord(id, request.type(), request.fields());
     return ResponseEntity.created(URI.create("/v1/records/" + record.id()))
-        .body(new RecordCreated(record.id(), record.type(), record.expiresAt().orElse(null)));
+        .body(new RecordCreated(record.id(), record.type(),
+            record.expiresAt().orElse(null), record.policyVersion().orElse(null)));
   }
 }

@@ -43,8 +43,8 @@ class LifecycleConfiguration {
   }
 
   @Bean
-  SubjectRequests subjectRequests(AuditOutbox outbox) {
-    return new SubjectRequests(Clock.systemUTC(), outbox);
+  SubjectRequests subjectRequests(AuditOutbox outbox, RetentionPolicy policy) {
+    return new SubjectRequests(Clock.systemUTC(), outbox, policy.version());
   }
 
   @Bean

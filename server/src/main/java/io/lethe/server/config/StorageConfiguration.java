@@ -3,6 +3,7 @@ package io.lethe.server.config;
 import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.lifecycle.policy.Trigger;
 import io.lethe.storage.BlindIndexSettings;
+import io.lethe.storage.Expiry;
 import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.RecordExpiry;
 import io.lethe.storage.keys.CachingKeyProvider;
@@ -53,9 +54,10 @@ class StorageConfiguration {
       LetheProperties properties) {
     // A record is written when the event it stands for happens: a face verification record
     // when the verification is done. Closing an account and fulfilling a purpose come later
-    // and set the expiry then.
+    // and set the expiry then. The version is recorded with the date it computed.
     RecordExpiry expiry = (retentionClass, createdAt) -> policy.expiresAt(retentionClass,
-        Map.of(Trigger.RECORD_CREATED, createdAt, Trigger.VERIFICATION_DONE, createdAt));
+        Map.of(Trigger.RECORD_CREATED, createdAt, Trigger.VERIFICATION_DONE, createdAt))
+        .map(at -> new Expiry(at, policy.version()));
     return PersonalDataStore.create(schema, keys,
         new BlindIndexSettings(properties.storage().blindIndexBytes()), expiry,
         FieldEncryptions.create(properties.storage().insecureFieldEncryption()));
