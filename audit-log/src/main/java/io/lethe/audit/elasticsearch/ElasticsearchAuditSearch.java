@@ -102,12 +102,34 @@ final class ElasticsearchAuditSearch implements AuditSearch {
     T run() throws IOException;
   }
 
+  /**
+   * Runs a read. A 503 is tried again a few times over about two seconds: a monthly index the
+   * shipper has just created answers "no shard available" until its primary shard has started,
+   * and a search that lands in that moment (the first events of a month) should not fail.
+   */
   static <T> T call(Call<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.run();
+      } catch (IOException | RuntimeException e) {
+        if (attempt >= READ_ATTEMPTS || !ServiceUnavailable.in(e)) {
+          throw new AuditException(AuditErrorCode.INDEX_UNAVAILABLE,
+              "The audit trail could not be searched in Elasticsearch", e);
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static final int READ_ATTEMPTS = 5;
+
+  private static void pause(int attempt) {
     try {
-      return call.run();
-    } catch (IOException | RuntimeException e) {
+      Thread.sleep(200L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new AuditException(AuditErrorCode.INDEX_UNAVAILABLE,
-          "The audit trail could not be searched in Elasticsearch", e);
+          "The audit search was interrupted", e);
     }
   }
 }
