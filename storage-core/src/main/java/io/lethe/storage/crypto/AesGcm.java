@@ -37,17 +37,8 @@ public final class AesGcm {
   /** Writes {@code ciphertext ‖ tag} into {@code out} from {@code offset}, without a copy. */
   public static void seal(SecretBytes key, byte[] nonce, byte[] aad, byte[] plaintext,
       byte[] out, int offset) {
-    seal(key, nonce, 0, aad, aad.length, plaintext, out, offset);
-  }
-
-  /**
-   * As {@link #seal(SecretBytes, byte[], byte[], byte[], byte[], int)}, with the nonce at
-   * {@code nonce[nonceOffset..+12)} and the associated data {@code aad[0..aadLength)}.
-   */
-  public static void seal(SecretBytes key, byte[] nonce, int nonceOffset, byte[] aad,
-      int aadLength, byte[] plaintext, byte[] out, int offset) {
     try {
-      Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, nonceOffset, aad, aadLength);
+      Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
       cipher.doFinal(plaintext, 0, plaintext.length, out, offset);
     } catch (GeneralSecurityException e) {
       CIPHERS.remove();
@@ -59,20 +50,11 @@ public final class AesGcm {
   /** Opens {@code input[offset..offset+length)} holding {@code ciphertext ‖ tag}. */
   public static byte[] open(SecretBytes key, byte[] nonce, byte[] aad,
       byte[] input, int offset, int length) {
-    return open(key, nonce, 0, aad, aad.length, input, offset, length);
-  }
-
-  /**
-   * As {@link #open(SecretBytes, byte[], byte[], byte[], int, int)}, with the nonce at
-   * {@code nonce[nonceOffset..+12)} and the associated data {@code aad[0..aadLength)}.
-   */
-  public static byte[] open(SecretBytes key, byte[] nonce, int nonceOffset, byte[] aad,
-      int aadLength, byte[] input, int offset, int length) {
     if (length < TAG_BYTES) {
       throw decryptFailed();
     }
     try {
-      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce, nonceOffset, aad, aadLength);
+      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce, aad);
       return cipher.doFinal(input, offset, length);
     } catch (AEADBadTagException e) {
       throw decryptFailed();
@@ -87,16 +69,15 @@ public final class AesGcm {
     return new StorageException(StorageErrorCode.DECRYPT_FAILED, "decryption failed");
   }
 
-  private static Cipher init(int mode, SecretBytes key, byte[] nonce, int nonceOffset,
-      byte[] aad, int aadLength) throws GeneralSecurityException {
-    if (key.size() != KEY_BYTES || nonceOffset < 0 || nonce.length - nonceOffset < NONCE_BYTES) {
+  private static Cipher init(int mode, SecretBytes key, byte[] nonce, byte[] aad)
+      throws GeneralSecurityException {
+    if (key.size() != KEY_BYTES || nonce.length != NONCE_BYTES) {
       throw new GeneralSecurityException("bad key or nonce size");
     }
     Cipher cipher = CIPHERS.get();
-    cipher.init(mode, key.aesKey(),
-        new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOffset, NONCE_BYTES));
-    if (aadLength > 0) {
-      cipher.updateAAD(aad, 0, aadLength);
+    cipher.init(mode, key.aesKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    if (aad.length > 0) {
+      cipher.updateAAD(aad);
     }
     return cipher;
   }

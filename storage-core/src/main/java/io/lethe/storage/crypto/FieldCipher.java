@@ -23,12 +23,6 @@ public final class FieldCipher implements FieldEncryption {
   public static final byte FORMAT_V1 = 0x01;
 
   private static final int HEADER = 1 + AesGcm.NONCE_BYTES;
-  /**
-   * Each thread's scratch buffer for the associated data, which is not secret (ids, a field
-   * name): no allocation on the hot path. Names longer than it fit take the allocating path.
-   */
-  private static final ThreadLocal<byte[]> AAD =
-      ThreadLocal.withInitial(() -> new byte[FieldContext.FIXED_BYTES + 128]);
 
   private final Consumer<byte[]> nonceSource;
 
@@ -52,13 +46,7 @@ public final class FieldCipher implements FieldEncryption {
     byte[] out = new byte[HEADER + plaintext.length + AesGcm.TAG_BYTES];
     out[0] = FORMAT_V1;
     System.arraycopy(nonce, 0, out, 1, nonce.length);
-    byte[] aad = AAD.get();
-    int aadLength = context.writeAssociatedData(FORMAT_V1, aad);
-    if (aadLength < 0) {
-      aad = context.associatedData(FORMAT_V1);
-      aadLength = aad.length;
-    }
-    AesGcm.seal(key, nonce, 0, aad, aadLength, plaintext, out, HEADER);
+    AesGcm.seal(key, nonce, context.associatedData(FORMAT_V1), plaintext, out, HEADER);
     return out;
   }
 
@@ -68,12 +56,9 @@ public final class FieldCipher implements FieldEncryption {
     if (stored == null || stored.length < HEADER + AesGcm.TAG_BYTES || stored[0] != FORMAT_V1) {
       throw AesGcm.decryptFailed();
     }
-    byte[] aad = AAD.get();
-    int aadLength = context.writeAssociatedData(FORMAT_V1, aad);
-    if (aadLength < 0) {
-      aad = context.associatedData(FORMAT_V1);
-      aadLength = aad.length;
-    }
-    return AesGcm.open(key, stored, 1, aad, aadLength, stored, HEADER, stored.length - HEADER);
+    byte[] nonce = new byte[AesGcm.NONCE_BYTES];
+    System.arraycopy(stored, 1, nonce, 0, nonce.length);
+    return AesGcm.open(key, nonce, context.associatedData(FORMAT_V1),
+        stored, HEADER, stored.length - HEADER);
   }
 }
