@@ -37,13 +37,8 @@ class HealthIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    vault.putPolicy("lethe", VaultTestServer.rule("transit/*", "create", "read", "update", "list"));
-    appRole = vault.approle("lethe", "lethe");
     ServerUnderTest.register(registry, pg, s3, dataDir);
-    registry.add("lethe.keys.provider", () -> "vault");
-    registry.add("lethe.keys.vault.address", vault::address);
-    registry.add("lethe.keys.vault.role-id", () -> appRole[0]);
-    registry.add("lethe.keys.vault.secret-id", () -> appRole[1]);
+    appRole = ServerUnderTest.keysFromVault(registry, vault);
     ServerUnderTest.shipTo(registry, es, "health-it");
   }
 

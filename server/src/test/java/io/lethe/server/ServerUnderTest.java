@@ -3,6 +3,7 @@ package io.lethe.server;
 import io.lethe.testsupport.elasticsearch.ElasticsearchExtension;
 import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
+import io.lethe.testsupport.vault.VaultTestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,20 @@ final class ServerUnderTest {
       S3ProxyExtension s3, Path dataDir) {
     register(registry, pg, s3, dataDir);
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+  }
+
+  /**
+   * Subject keys wrapped by the Vault test server's Transit engine, logged in with an AppRole
+   * whose policy allows Transit only; returns the role id and secret id.
+   */
+  static String[] keysFromVault(DynamicPropertyRegistry registry, VaultTestServer vault) {
+    vault.putPolicy("lethe", VaultTestServer.rule("transit/*", "create", "read", "update", "list"));
+    String[] appRole = vault.approle("lethe", "lethe");
+    registry.add("lethe.keys.provider", () -> "vault");
+    registry.add("lethe.keys.vault.address", vault::address);
+    registry.add("lethe.keys.vault.role-id", () -> appRole[0]);
+    registry.add("lethe.keys.vault.secret-id", () -> appRole[1]);
+    return appRole;
   }
 
   /** Audit events shipped to this Elasticsearch, under indices named {@code prefix-YYYY.MM}. */

@@ -31,13 +31,8 @@ class VaultKeysServerIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    vault.putPolicy("lethe", VaultTestServer.rule("transit/*", "create", "read", "update", "list"));
-    String[] appRole = vault.approle("lethe", "lethe");
     ServerUnderTest.register(registry, pg, s3, dataDir);
-    registry.add("lethe.keys.provider", () -> "vault");
-    registry.add("lethe.keys.vault.address", vault::address);
-    registry.add("lethe.keys.vault.role-id", () -> appRole[0]);
-    registry.add("lethe.keys.vault.secret-id", () -> appRole[1]);
+    ServerUnderTest.keysFromVault(registry, vault);
     // A short cache so the sealed case reaches Vault; production keeps minutes.
     registry.add("lethe.keys.cache-ttl", () -> "1ms");
   }
