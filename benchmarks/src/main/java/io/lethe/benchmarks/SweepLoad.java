@@ -89,7 +89,10 @@ public final class SweepLoad {
           batch, claimSeconds, due, countSeconds);
 
       long runStart = System.nanoTime();
-      JobRun run = new JobRunner(ds, audit, Clock.systemUTC(), batch).run(sweep, false);
+      JobRun run;
+      try (RateSampler rate = RateSampler.start(ds)) {
+        run = new JobRunner(ds, audit, Clock.systemUTC(), batch).run(sweep, false);
+      }
       double runSeconds = seconds(runStart);
       System.out.printf("process: %s, %s, %d batches in %.1f s = %.0f records/s%n",
           run.status(), run.counts(), run.batches(), runSeconds,
@@ -124,6 +127,42 @@ public final class SweepLoad {
           + " SELECT id, 'deviceModel', decode(md5(random()::text) || md5(id::text), 'hex')"
           + " FROM records");
       s.execute("ANALYZE");
+    }
+  }
+
+  /**
+   * Prints the records deleted in each 10 s of the run, from the run's committed progress: a
+   * rate that falls as the run goes on points at state the run itself accumulates (tombstones,
+   * outbox rows), a rate that is flat but lower on a larger table at the table's size.
+   */
+  private static final class RateSampler implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    private long last;
+    private int tick;
+
+    static RateSampler start(PGSimpleDataSource ds) {
+      RateSampler sampler = new RateSampler();
+      sampler.timer.scheduleAtFixedRate(() -> sampler.sample(ds), 10, 10,
+          java.util.concurrent.TimeUnit.SECONDS);
+      return sampler;
+    }
+
+    private void sample(PGSimpleDataSource ds) {
+      try {
+        long deleted = count(ds, "SELECT COALESCE(MAX(deleted), 0) FROM job_runs");
+        tick++;
+        System.out.printf("  %3d s: %d deleted, %.0f records/s in the last 10 s%n", tick * 10,
+            deleted, (deleted - last) / 10.0);
+        last = deleted;
+      } catch (Exception e) {
+        System.out.println("  rate sample failed: " + e.getClass().getSimpleName());
+      }
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
     }
   }
 
