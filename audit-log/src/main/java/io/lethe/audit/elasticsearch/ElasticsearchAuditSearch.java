@@ -108,11 +108,12 @@ final class ElasticsearchAuditSearch implements AuditSearch {
    * and a search that lands in that moment (the first events of a month) should not fail.
    */
   static <T> T call(Call<T> call) {
+    final int attempts = 5;
     for (int attempt = 1; ; attempt++) {
       try {
         return call.run();
       } catch (IOException | RuntimeException e) {
-        if (attempt >= READ_ATTEMPTS || !ServiceUnavailable.in(e)) {
+        if (attempt >= attempts || !ServiceUnavailable.in(e)) {
           throw new AuditException(AuditErrorCode.INDEX_UNAVAILABLE,
               "The audit trail could not be searched in Elasticsearch", e);
         }
@@ -120,8 +121,6 @@ final class ElasticsearchAuditSearch implements AuditSearch {
       }
     }
   }
-
-  private static final int READ_ATTEMPTS = 5;
 
   private static void pause(int attempt) {
     try {

@@ -19,9 +19,6 @@ final class ServiceUnavailable {
       if (t instanceof ElasticsearchException e && e.status() == STATUS) {
         return true;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return false;
   }
