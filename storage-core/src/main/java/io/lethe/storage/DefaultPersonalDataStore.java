@@ -88,7 +88,7 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
       values.forEach((name, value) -> ciphertexts.put(name, codec.encrypt(key,
           new FieldContext(subjectId, row.id(), name, row.schemaVersion()), value)));
     }
-    records.insert(c, row, ciphertexts);
+    records.insert(c, row, expires.orElse(null), ciphertexts);
     indexer.index(c, recordType, row.id(), values, row.createdAt());
     return new StoredRecord(row.id(), subjectId, type, row.createdAt(), expires);
   }

@@ -20,7 +20,8 @@ final class RecordStore {
    * A record row; only ACTIVE records are returned, never deleted or anonymized ones.
    * {@code expiresAt} is null while the record's retention trigger has not happened;
    * {@code policyVersion} is the version that computed it, null with it (and for a row dated
-   * before versions were recorded).
+   * before versions were recorded). The expiry's start ({@code expiry_from}, {@code expiry_event})
+   * is written with a new row and not read back here: only the lifecycle jobs need it.
    */
   record RecordRow(UUID id, UUID subjectId, String type, int schemaVersion,
       String retentionClass, Instant createdAt, Instant expiresAt, String policyVersion) {}
@@ -28,10 +29,11 @@ final class RecordStore {
   private static final String COLUMNS = "id, subject_id, type, schema_version, retention_class,"
       + " created_at, expires_at, policy_version";
 
-  void insert(Connection c, RecordRow r, Map<String, byte[]> ciphertexts) {
+  /** {@code expiry} null: the record waits for its trigger (its row's date columns stay null). */
+  void insert(Connection c, RecordRow r, Expiry expiry, Map<String, byte[]> ciphertexts) {
     String sql = "INSERT INTO records (id, subject_id, type, schema_version, retention_class,"
-        + " state, created_at, updated_at, expires_at, policy_version)"
-        + " VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)";
+        + " state, created_at, updated_at, expires_at, policy_version, expiry_from, expiry_event)"
+        + " VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, r.id());
       ps.setObject(2, r.subjectId());
@@ -40,12 +42,10 @@ final class RecordStore {
       ps.setString(5, r.retentionClass());
       Jdbc.setInstant(ps, 6, r.createdAt());
       Jdbc.setInstant(ps, 7, r.createdAt());
-      if (r.expiresAt() == null) {
-        ps.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-      } else {
-        Jdbc.setInstant(ps, 8, r.expiresAt());
-      }
-      ps.setString(9, r.policyVersion());
+      setInstantOrNull(ps, 8, expiry == null ? null : expiry.at());
+      ps.setString(9, expiry == null ? null : expiry.policyVersion());
+      setInstantOrNull(ps, 10, expiry == null ? null : expiry.from());
+      ps.setString(11, expiry == null ? null : expiry.event());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.failed("insert a record", e);
@@ -88,7 +88,8 @@ final class RecordStore {
     try (PreparedStatement fields = c.prepareStatement(
             "DELETE FROM record_fields WHERE record_id = ?");
         PreparedStatement row = c.prepareStatement("UPDATE records SET state = 'DELETED',"
-            + " expires_at = NULL, policy_version = NULL, updated_at = ? WHERE id = ?")) {
+            + " expires_at = NULL, policy_version = NULL, expiry_from = NULL, expiry_event = NULL,"
+            + " updated_at = ? WHERE id = ?")) {
       for (RecordRow r : claimed) {
         fields.setObject(1, r.id());
         fields.addBatch();
@@ -231,6 +232,15 @@ final class RecordStore {
       return out;
     } catch (SQLException e) {
       throw Jdbc.failed("read a record's fields", e);
+    }
+  }
+
+  private static void setInstantOrNull(PreparedStatement ps, int index, Instant value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      Jdbc.setInstant(ps, index, value);
     }
   }
 

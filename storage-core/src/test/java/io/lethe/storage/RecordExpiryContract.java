@@ -38,7 +38,8 @@ abstract class RecordExpiryContract {
   /** Device logs for six months from creation; accounts wait for their closure. */
   static final RecordExpiry SIX_MONTHS_FOR_DEVICE_LOGS = (retentionClass, createdAt) ->
       retentionClass.equals("account-lifetime") ? Optional.empty()
-          : Optional.of(new Expiry(createdAt.plus(Duration.ofDays(180)), VERSION));
+          : Optional.of(new Expiry(createdAt.plus(Duration.ofDays(180)), VERSION, createdAt,
+              "record-created"));
 
   private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
 
@@ -74,8 +75,10 @@ abstract class RecordExpiryContract {
     StoredRecord log = store.createRecord(c, subject.id(), "device-log", aDeviceLog());
 
     Instant expected = log.createdAt().plus(Duration.ofDays(180));
-    assertThat(log.expiry()).contains(new Expiry(expected, VERSION));
-    assertThat(stored(log.id())).isEqualTo(new Stored(expected, VERSION));
+    assertThat(log.expiry()).contains(new Expiry(expected, VERSION, log.createdAt(),
+        "record-created"));
+    assertThat(stored(log.id())).isEqualTo(new Stored(expected, VERSION, log.createdAt(),
+        "record-created"));
     RecordView read = store.readRecord(c, log.id(), "security-risk-control", false);
     assertThat(read.expiresAt()).contains(expected);
     assertThat(read.policyVersion()).contains(VERSION);
@@ -90,7 +93,7 @@ abstract class RecordExpiryContract {
 
     assertThat(account.expiresAt()).isEmpty();
     assertThat(account.policyVersion()).isEmpty();
-    assertThat(stored(account.id())).isEqualTo(new Stored(null, null));
+    assertThat(stored(account.id())).isEqualTo(Stored.NONE);
     RecordView read = store.readRecord(c, account.id(), "account-management", false);
     assertThat(read.expiresAt()).isEmpty();
     assertThat(read.policyVersion()).isEmpty();
@@ -103,23 +106,41 @@ abstract class RecordExpiryContract {
 
     store.eraseSubject(c, subject.id());
 
-    assertThat(stored(log.id())).isEqualTo(new Stored(null, null));
+    assertThat(stored(log.id())).isEqualTo(Stored.NONE);
+  }
+
+  @Test
+  void theDatabase_refusesAStartWithoutAnExpiry() throws SQLException {
+    assertUndatedAccountRefuses("UPDATE records SET expiry_from = CURRENT_TIMESTAMP,"
+        + " expiry_event = 'subject-closed' WHERE id = ?", "records_expiry_from_ck");
+  }
+
+  @Test
+  void anExpiry_neverComesBeforeItsStart() {
+    Instant at = Instant.parse("2026-12-01T00:00:00Z");
+    assertThatThrownBy(() -> new Expiry(at, VERSION, at.plusSeconds(1), "record-created"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void theDatabase_refusesAPolicyVersionWithoutAnExpiry() throws SQLException {
+    assertUndatedAccountRefuses("UPDATE records SET policy_version = 'v' WHERE id = ?",
+        "records_policy_version_ck");
+  }
+
+  /** {@code update} (with the record id as its parameter) breaks {@code constraint}. */
+  private void assertUndatedAccountRefuses(String update, String constraint)
+      throws SQLException {
     Subject subject = store.createSubject(c);
     StoredRecord account = store.createRecord(c, subject.id(), "account", anAccount().build());
 
     assertThatThrownBy(() -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE records SET policy_version = 'v' WHERE id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(update)) {
         ps.setObject(1, account.id());
         ps.executeUpdate();
       }
     }).isInstanceOf(SQLException.class)
-        .satisfies(e -> assertThat(e.getMessage())
-            .containsIgnoringCase("records_policy_version_ck"));
+        .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase(constraint));
   }
 
   @Test
@@ -131,17 +152,24 @@ abstract class RecordExpiryContract {
     return Map.of("loggedAt", "2026-11-23T10:00:00+08:00", "deviceModel", "Mate 60");
   }
 
-  private record Stored(Instant expiresAt, String policyVersion) {}
+  /** The four columns that date a record. */
+  private record Stored(Instant expiresAt, String policyVersion, Instant from, String event) {
+    static final Stored NONE = new Stored(null, null, null, null);
+  }
 
   private Stored stored(UUID recordId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT expires_at, policy_version FROM records WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT expires_at, policy_version,"
+        + " expiry_from, expiry_event FROM records WHERE id = ?")) {
       ps.setObject(1, recordId);
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
-        OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
-        return new Stored(at == null ? null : at.toInstant(), rs.getString(2));
+        return new Stored(instant(rs, 1), rs.getString(2), instant(rs, 3), rs.getString(4));
       }
     }
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+    return at == null ? null : at.toInstant();
   }
 }

@@ -2,6 +2,8 @@ package io.lethe.lifecycle.policy;
 
 import io.lethe.lifecycle.LifecycleErrorCode;
 import io.lethe.lifecycle.LifecycleException;
+import io.lethe.storage.Expiry;
+import io.lethe.storage.RecordExpiry;
 import io.lethe.storage.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +124,24 @@ public final class RetentionPolicy {
    */
   public Optional<Instant> expiresAt(String retentionClass, Map<Trigger, Instant> events) {
     return rule(retentionClass).expiresAt(events);
+  }
+
+  /**
+   * The expiry under this policy of a record of {@code rule}'s class whose event happened at
+   * {@code start}: {@code start} plus the period, with this version, the start and its event.
+   */
+  public Expiry expiry(RetentionRule rule, Instant start) {
+    return new Expiry(rule.period().addTo(Objects.requireNonNull(start, "start")), version,
+        start, rule.countedFrom().policyName());
+  }
+
+  /**
+   * Dates each new record by this policy, with the version and the start of its period, in the
+   * transaction that writes it. The store refuses ({@code lifecycle.policy.class-unknown}) a
+   * record of a class without a rule.
+   */
+  public RecordExpiry recordExpiry() {
+    return new PolicyRecordExpiry(this);
   }
 
   /** The given retention classes that this policy has no rule for, sorted. */

@@ -26,6 +26,15 @@ public enum Trigger {
     return policyName;
   }
 
+  /**
+   * True for the events a record is written at: every record is created by the operation it
+   * stands for (a face verification record when the verification is done), so its creation time
+   * is the event's time, then and whenever a later policy counts from it.
+   */
+  public boolean atCreation() {
+    return this == RECORD_CREATED || this == VERIFICATION_DONE;
+  }
+
   public static Optional<Trigger> fromPolicyName(String name) {
     return Arrays.stream(values()).filter(t -> t.policyName.equals(name)).findFirst();
   }

@@ -7,6 +7,7 @@ import io.lethe.lifecycle.policy.RetentionRule;
 import io.lethe.lifecycle.policy.Trigger;
 import io.lethe.lifecycle.triggers.TriggerRows.RecordState;
 import io.lethe.lifecycle.triggers.TriggerRows.SubjectState;
+import io.lethe.storage.Expiry;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +21,9 @@ import java.util.UUID;
  * they start the clock of: closing a subject's account ({@code subject-closed}) and the end of
  * a record's purpose ({@code purpose-fulfilled}). A record written before its trigger has no
  * {@code expires_at}; from here on it has one, and the retention sweep takes it once due (ADR
- * 0017). The policy's version is written with every date set here and cleared with it, so each
- * record says which policy version dated it (ADR 0007).
+ * 0017). The policy's version and the trigger's instant are written with every date set here and
+ * cleared with it, so each record says which policy version dated it (ADR 0007) and from when,
+ * for {@code retention-redate} to date it again when the policy changes.
  *
  * <p>Every method works in the caller's transaction (no commit, no rollback), so the caller
  * writes its audit event in the same one. Legal holds are not consulted: a held record gets its
@@ -58,7 +60,7 @@ public final class RetentionTriggers {
     int expiring = 0;
     for (RetentionRule rule : countedFrom(Trigger.SUBJECT_CLOSED)) {
       expiring += rows.setExpiryOfClass(c, subjectId, rule.retentionClass(),
-          rule.period().addTo(closedAt), policy.version());
+          Optional.of(policy.expiry(rule, closedAt)));
     }
     return new Closure(subjectId, Optional.of(closedAt), expiring);
   }
@@ -75,16 +77,17 @@ public final class RetentionTriggers {
     }
     rows.setClosedAt(c, subjectId, null);
     for (RetentionRule rule : countedFrom(Trigger.SUBJECT_CLOSED)) {
-      rows.setExpiryOfClass(c, subjectId, rule.retentionClass(), null, null);
+      rows.setExpiryOfClass(c, subjectId, rule.retentionClass(), Optional.empty());
     }
     return new Closure(subjectId, Optional.empty(), 0);
   }
 
   /**
    * The purpose of the record was fulfilled at {@code at}: it expires at {@code at} plus its
-   * class's period. Telling it again never moves the expiry later, so repeating the call (a
-   * retry) cannot keep data longer than the first one allowed; a kept earlier date keeps the
-   * version that computed it.
+   * class's period. Telling it again never moves the start later: a repeat (a retry) counts from
+   * the earlier fulfilment, under the period in force now, so it cannot keep data longer than
+   * the first call allowed. A record dated before starts were recorded keeps an earlier date, and
+   * the version that computed it, as it did then.
    */
   public Fulfilment purposeFulfilled(Connection c, UUID recordId, Instant at) {
     Instant fulfilledAt = micros(at);
@@ -101,14 +104,24 @@ public final class RetentionTriggers {
           + recordId + " is of retention class '" + rule.retentionClass() + "', which counts from "
           + rule.countedFrom().policyName() + ", not " + Trigger.PURPOSE_FULFILLED.policyName());
     }
-    Instant computed = rule.period().addTo(fulfilledAt);
-    boolean keepEarlier = record.expiresAt().filter(earlier -> earlier.isBefore(computed))
-        .isPresent();
-    Instant expiresAt = keepEarlier ? record.expiresAt().orElseThrow() : computed;
-    Optional<String> version = keepEarlier ? record.policyVersion()
-        : Optional.of(policy.version());
-    rows.setExpiry(c, recordId, expiresAt, version.orElse(null));
-    return new Fulfilment(recordId, record.subjectId(), record.type(), expiresAt, version);
+    Instant start = earlierFulfilment(record).filter(earlier -> earlier.isBefore(fulfilledAt))
+        .orElse(fulfilledAt);
+    Expiry expiry = policy.expiry(rule, start);
+    if (record.expiryFrom().isEmpty() && record.expiresAt()
+        .filter(earlier -> earlier.isBefore(expiry.at())).isPresent()) {
+      // Dated before starts were recorded: its fulfilment time is unknown, its date is not.
+      return new Fulfilment(recordId, record.subjectId(), record.type(),
+          record.expiresAt().orElseThrow(), record.policyVersion());
+    }
+    rows.setExpiry(c, recordId, expiry);
+    return new Fulfilment(recordId, record.subjectId(), record.type(), expiry.at(),
+        Optional.of(expiry.policyVersion()));
+  }
+
+  /** When the record's purpose was declared fulfilled before, if it was and that was recorded. */
+  private static Optional<Instant> earlierFulfilment(RecordState record) {
+    return record.expiryEvent().filter(Trigger.PURPOSE_FULFILLED.policyName()::equals)
+        .flatMap(event -> record.expiryFrom());
   }
 
   private SubjectState lockSubject(Connection c, UUID subjectId) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.lifecycle.LifecycleErrorCode;
 import io.lethe.lifecycle.LifecycleException;
+import io.lethe.storage.Expiry;
+import io.lethe.storage.RecordExpiry;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,20 @@ class ExpiresAtTest {
           assertThat(e.getMessage()).startsWith("lifecycle.policy.class-unknown: ")
               .contains("'photos'");
         });
+  }
+
+  @Test
+  void recordExpiry_datesClassesCountedFromAnEventAtCreation_withTheirStartAndVersion() {
+    RecordExpiry expiry = POLICY.recordExpiry();
+
+    assertThat(expiry.onCreate("monthly", CREATED)).contains(new Expiry(
+        Instant.parse("2025-02-28T08:00:00Z"), "1", CREATED, "record-created"));
+    assertThat(expiry.onCreate("face", CREATED)).contains(new Expiry(
+        Instant.parse("2025-01-31T08:10:00Z"), "1", CREATED, "verification-done"));
+    assertThat(expiry.onCreate("account", CREATED)).isEmpty();
+    assertThat(expiry.onCreate("study", CREATED)).isEmpty();
+    assertThatThrownBy(() -> expiry.onCreate("unknown", CREATED))
+        .isInstanceOfSatisfying(LifecycleException.class,
+            e -> assertThat(e.code()).isEqualTo(LifecycleErrorCode.POLICY_CLASS_UNKNOWN));
   }
 }

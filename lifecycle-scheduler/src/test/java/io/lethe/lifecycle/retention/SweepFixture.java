@@ -79,7 +79,8 @@ public final class SweepFixture {
   public void forgetEarlierRecords() {
     db.in(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE records SET expires_at = NULL, policy_version = NULL WHERE state = 'ACTIVE'")) {
+          "UPDATE records SET expires_at = NULL, policy_version = NULL, expiry_from = NULL,"
+              + " expiry_event = NULL WHERE state = 'ACTIVE'")) {
         return ps.executeUpdate();
       } catch (SQLException e) {
         throw new IllegalStateException(e);

@@ -56,8 +56,10 @@ abstract class RetentionTriggersContract {
     assertThat(closedAt(subject)).contains(at);
     assertThat(expiresAt(account)).contains(at.plus(Duration.ofDays(30)));
     assertThat(policyVersion(account)).contains(VERSION);
+    assertThat(start(account)).contains(new Start(at, "subject-closed"));
     assertThat(expiresAt(study)).isEmpty();
     assertThat(policyVersion(study)).isEmpty();
+    assertThat(start(study)).isEmpty();
   }
 
   @Test
@@ -106,6 +108,7 @@ abstract class RetentionTriggersContract {
     assertThat(closedAt(subject)).isEmpty();
     assertThat(expiresAt(account)).isEmpty();
     assertThat(policyVersion(account)).isEmpty();
+    assertThat(start(account)).isEmpty();
     assertRefused(() -> db.in(c -> triggers.reopen(c, subject)),
         LifecycleErrorCode.CLOSURE_INVALID);
   }
@@ -153,6 +156,40 @@ abstract class RetentionTriggersContract {
     assertThat(again).isEqualTo(first);
     assertThat(expiresAt(study)).contains(at.plus(Duration.ofDays(7)));
     assertThat(policyVersion(study)).contains(VERSION);
+    assertThat(start(study)).contains(new Start(at, "purpose-fulfilled"));
+  }
+
+  @Test
+  void purposeFulfilled_repeatedWithAnEarlierTime_countsFromTheEarlierOne() {
+    UUID study = aStudySession(db.aSubject());
+
+    db.in(c -> triggers.purposeFulfilled(c, study, at));
+    Fulfilment earlier = db.in(c -> triggers.purposeFulfilled(c, study, at.minusSeconds(60)));
+
+    assertThat(earlier.expiresAt()).isEqualTo(at.minusSeconds(60).plus(Duration.ofDays(7)));
+    assertThat(start(study)).contains(new Start(at.minusSeconds(60), "purpose-fulfilled"));
+  }
+
+  @Test
+  void purposeFulfilled_ofARecordDatedBeforeStartsWereRecorded_keepsItsEarlierDate() {
+    UUID study = aStudySession(db.aSubject());
+    Instant legacy = at.plus(Duration.ofDays(1));
+    db.in(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE records SET expires_at = ?, policy_version = 'old' WHERE id = ?")) {
+        ps.setObject(1, OffsetDateTime.ofInstant(legacy, java.time.ZoneOffset.UTC));
+        ps.setObject(2, study);
+        return ps.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    Fulfilment kept = db.in(c -> triggers.purposeFulfilled(c, study, at));
+
+    assertThat(kept.expiresAt()).isEqualTo(legacy);
+    assertThat(kept.policyVersion()).contains("old");
+    assertThat(start(study)).isEmpty();
   }
 
   @Test
@@ -191,6 +228,15 @@ abstract class RetentionTriggersContract {
 
   Optional<String> policyVersion(UUID record) {
     return value("SELECT policy_version FROM records WHERE id = ?", record, String.class);
+  }
+
+  record Start(Instant from, String event) {}
+
+  /** The instant and event the record's expiry counts from; empty for an undated record. */
+  Optional<Start> start(UUID record) {
+    return instant("SELECT expiry_from FROM records WHERE id = ?", record).map(from ->
+        new Start(from, value("SELECT expiry_event FROM records WHERE id = ?", record,
+            String.class).orElseThrow()));
   }
 
   Optional<Instant> closedAt(UUID subject) {

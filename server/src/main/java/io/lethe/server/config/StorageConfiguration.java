@@ -1,17 +1,13 @@
 package io.lethe.server.config;
 
 import io.lethe.lifecycle.policy.RetentionPolicy;
-import io.lethe.lifecycle.policy.Trigger;
 import io.lethe.storage.BlindIndexSettings;
-import io.lethe.storage.Expiry;
 import io.lethe.storage.PersonalDataStore;
-import io.lethe.storage.RecordExpiry;
 import io.lethe.storage.keys.CachingKeyProvider;
 import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.objects.ObjectStore;
 import io.lethe.storage.schema.Schema;
 import java.nio.file.Path;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,14 +48,9 @@ class StorageConfiguration {
   @Bean
   PersonalDataStore personalDataStore(Schema schema, KeyProvider keys, RetentionPolicy policy,
       LetheProperties properties) {
-    // A record is written when the event it stands for happens: a face verification record
-    // when the verification is done. Closing an account and fulfilling a purpose come later
-    // and set the expiry then. The version is recorded with the date it computed.
-    RecordExpiry expiry = (retentionClass, createdAt) -> policy.expiresAt(retentionClass,
-        Map.of(Trigger.RECORD_CREATED, createdAt, Trigger.VERIFICATION_DONE, createdAt))
-        .map(at -> new Expiry(at, policy.version()));
+    // Closing an account and fulfilling a purpose come later and date the records then.
     return PersonalDataStore.create(schema, keys,
-        new BlindIndexSettings(properties.storage().blindIndexBytes()), expiry,
+        new BlindIndexSettings(properties.storage().blindIndexBytes()), policy.recordExpiry(),
         FieldEncryptions.create(properties.storage().insecureFieldEncryption()));
   }
 }
