@@ -21,7 +21,8 @@ import java.util.UUID;
 public final class JobRuns {
 
   private static final String COLUMNS = "id, job_name, status, dry_run, scanned, deleted,"
-      + " anonymized, skipped_for_hold, deferred, failed, batches, resume_after, policy_version,"
+      + " anonymized, skipped_for_hold, deferred, failed, redated, batches, resume_after,"
+      + " policy_version,"
       + " last_error_code, queued_at, started_at, finished_at";
 
   public JobRun queue(Connection c, String jobName, boolean dryRun,
@@ -92,7 +93,8 @@ public final class JobRuns {
     JobCounts n = batch.counts();
     String sql = "UPDATE job_runs SET scanned = scanned + ?, deleted = deleted + ?,"
         + " anonymized = anonymized + ?, skipped_for_hold = skipped_for_hold + ?,"
-        + " deferred = deferred + ?, failed = failed + ?, batches = batches + 1,"
+        + " deferred = deferred + ?, failed = failed + ?, redated = redated + ?,"
+        + " batches = batches + 1,"
         + " resume_after = COALESCE(?, resume_after), heartbeat_at = ?,"
         + " last_error_code = COALESCE(?, last_error_code) WHERE id = ? AND status = 'RUNNING'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -102,13 +104,29 @@ public final class JobRuns {
       ps.setLong(4, n.skippedForHold());
       ps.setLong(5, n.deferred());
       ps.setLong(6, n.failed());
-      ps.setString(7, batch.resumeAfter().orElse(null));
-      Jdbc.setInstant(ps, 8, now);
-      ps.setString(9, batch.lastErrorCode().orElse(null));
-      ps.setObject(10, id);
+      ps.setLong(7, n.redated());
+      ps.setString(8, batch.resumeAfter().orElse(null));
+      Jdbc.setInstant(ps, 9, now);
+      ps.setString(10, batch.lastErrorCode().orElse(null));
+      ps.setObject(11, id);
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw Jdbc.failed("record a job batch", e);
+    }
+  }
+
+  /** True if a run of the job that was no dry run has succeeded under {@code policyVersion}. */
+  public boolean succeededUnder(Connection c, String jobName, String policyVersion) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM job_runs WHERE job_name = ?"
+        + " AND status = 'SUCCEEDED' AND dry_run = FALSE AND policy_version = ?"
+        + " FETCH FIRST 1 ROWS ONLY")) {
+      ps.setString(1, jobName);
+      ps.setString(2, policyVersion);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failed("read a job's runs", e);
     }
   }
 
@@ -186,7 +204,7 @@ public final class JobRuns {
         JobRunStatus.valueOf(rs.getString("status")), rs.getBoolean("dry_run"),
         new JobCounts(rs.getLong("scanned"), rs.getLong("deleted"),
             rs.getLong("anonymized"), rs.getLong("skipped_for_hold"),
-            rs.getLong("deferred"), rs.getLong("failed")),
+            rs.getLong("deferred"), rs.getLong("failed"), rs.getLong("redated")),
         rs.getInt("batches"), Optional.ofNullable(rs.getString("policy_version")),
         Optional.ofNullable(rs.getString("last_error_code")),
         Jdbc.instant(rs, "queued_at").orElseThrow(), Jdbc.instant(rs, "started_at"),

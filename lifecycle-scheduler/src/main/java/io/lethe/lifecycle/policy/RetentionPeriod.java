@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public record RetentionPeriod(Period calendar, Duration time) {
 
+  private static final Duration ONE_DAY = Duration.ofDays(1);
+
   public RetentionPeriod {
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(time, "time");
@@ -63,6 +65,25 @@ public record RetentionPeriod(Period calendar, Duration time) {
   /** The end of this period when it starts at {@code start}. */
   public Instant addTo(Instant start) {
     return start.atOffset(ZoneOffset.UTC).plus(calendar).plus(time).toInstant();
+  }
+
+  /**
+   * The latest start whose period ends at or before {@code end}: the inverse of {@link #addTo}
+   * where one exists, and never earlier than any start that gives {@code end}. Month arithmetic
+   * is not reversible (31, 30 and 29 January plus {@code P1M} all end on 28 February), so when
+   * several starts give the same end the latest is taken: a date computed again from it, under
+   * any period, is never earlier than one computed from the real start.
+   */
+  public Instant latestStartEndingBy(Instant end) {
+    Instant start = end.minus(time).atOffset(ZoneOffset.UTC).minus(calendar).toInstant();
+    // Clamping makes at most three starts a day apart share an end; both loops stop within four.
+    while (addTo(start).isAfter(end)) {
+      start = start.minus(ONE_DAY);
+    }
+    while (!addTo(start.plus(ONE_DAY)).isAfter(end)) {
+      start = start.plus(ONE_DAY);
+    }
+    return start;
   }
 
   /** The ISO-8601 form, e.g. {@code P1DT12H}. */

@@ -69,4 +69,26 @@ class RetentionPeriodTest {
     assertThat(RetentionPeriod.parse("P1Y").addTo(Instant.parse("2024-02-29T00:00:00Z")))
         .isEqualTo(Instant.parse("2025-02-28T00:00:00Z"));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      // period, end, the latest start ending by it
+      "P7D,     2026-03-08T10:00:00Z, 2026-03-01T10:00:00Z",
+      "P1DT12H, 2026-03-02T22:00:00Z, 2026-03-01T10:00:00Z",
+      // 29, 30 and 31 January all end on 28 February: the latest is taken
+      "P1M,     2025-02-28T08:00:00Z, 2025-01-31T08:00:00Z",
+      // nothing ends on 31 March; 28 February is the latest that ends before
+      "P1M,     2025-03-31T08:00:00Z, 2025-02-28T08:00:00Z",
+      "P1Y,     2025-02-28T00:00:00Z, 2024-02-29T00:00:00Z",
+      "P1M1D,   2025-03-01T00:00:00Z, 2025-01-31T00:00:00Z"})
+  void latestStartEndingBy_invertsAddTo_takingTheLatestOfStartsThatShareAnEnd(String text,
+      String end, String start) {
+    RetentionPeriod period = RetentionPeriod.parse(text);
+
+    Instant found = period.latestStartEndingBy(Instant.parse(end));
+
+    assertThat(found).isEqualTo(Instant.parse(start));
+    assertThat(period.addTo(found)).isBeforeOrEqualTo(Instant.parse(end));
+    assertThat(period.addTo(found.plus(Duration.ofDays(1)))).isAfter(Instant.parse(end));
+  }
 }

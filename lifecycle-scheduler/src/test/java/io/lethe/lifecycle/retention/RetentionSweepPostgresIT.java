@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lethe.lifecycle.jobs.JobRun;
 import io.lethe.lifecycle.jobs.JobRunStatus;
 import io.lethe.lifecycle.jobs.JobRunner;
-import io.lethe.testsupport.postgres.PostgresExtension;
-import io.lethe.testsupport.s3.S3ProxyExtension;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,32 +14,23 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The retention jobs on PostgreSQL and S3Proxy, plus what needs real row locks. */
 class RetentionSweepPostgresIT extends RetentionSweepContract {
 
   @RegisterExtension
-  static final PostgresExtension pg = new PostgresExtension();
-  @RegisterExtension
-  static final S3ProxyExtension s3 = new S3ProxyExtension();
-  private static SweepFixture fixture;
-
-  @BeforeAll
-  static void setUp(@TempDir Path keyDir) throws Exception {
-    fixture = new SweepFixture(pg.dataSource(), s3, keyDir);
-  }
+  static final SweepDatabase database = SweepDatabase.postgres();
 
   @Override
   protected SweepFixture fixture() {
-    return fixture;
+    return database.fixture();
   }
 
   @Test
   void twoSweepsInParallel_neverProcessTheSameRecord() throws Exception {
+    SweepFixture fixture = database.fixture();
     fixture.forgetEarlierRecords();
     Instant past = Instant.now().minus(Duration.ofHours(1));
     List<UUID> due = new ArrayList<>();
@@ -56,7 +44,7 @@ class RetentionSweepPostgresIT extends RetentionSweepContract {
     try {
       List<Future<JobRun>> runs = new ArrayList<>();
       for (int node = 0; node < 2; node++) {
-        JobRunner runner = new JobRunner(pg.dataSource(), fixture.db.audit, Clock.systemUTC(), 3);
+        JobRunner runner = new JobRunner(database.dataSource(), fixture.db.audit, Clock.systemUTC(), 3);
         runs.add(pool.submit(() -> runner.run(fixture.sweep, false)));
       }
       long deleted = 0;
