@@ -11,13 +11,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lethe jobs list|run|status|history}: the lifecycle jobs. */
 @Command(name = "jobs",
-    description = "Lifecycle jobs: retention sweep, biometric purge, anonymization.",
+    description = "Lifecycle jobs: retention sweep, biometric purge, anonymization, redating"
+        + " records after a retention policy change, erasure and the rest.",
     subcommands = {JobsCommand.ListJobs.class, JobsCommand.Run.class, JobsCommand.Status.class,
         JobsCommand.History.class})
 final class JobsCommand {
 
   static final List<String> COUNTS =
-      List.of("scanned", "deleted", "anonymized", "skippedForHold", "deferred", "failed");
+      List.of("scanned", "deleted", "anonymized", "skippedForHold", "deferred", "failed",
+          "redated");
 
   static final List<Column> RUN_COLUMNS = List.of(Column.of("run", "id"),
       Column.of("job", "jobName"), Column.of("status", "status"), Column.of("dry run", "dryRun"),
@@ -30,7 +32,7 @@ final class JobsCommand {
       Column.of("status", "status"), Column.of("dry run", "dryRun"), count("scanned"),
       count("deleted"), count("anonymized"),
       new Column("skipped for hold", r -> OutputOptions.text(r.path("counts").path("skippedForHold"))),
-      count("deferred"), count("failed"), Column.of("batches", "batches"),
+      count("deferred"), count("failed"), count("redated"), Column.of("batches", "batches"),
       Column.of("policy version", "policyVersion"), Column.of("last error", "lastErrorCode"),
       Column.time("queued", "queuedAt"), Column.time("started", "startedAt"),
       Column.time("finished", "finishedAt"));

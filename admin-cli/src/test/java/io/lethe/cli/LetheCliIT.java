@@ -281,7 +281,7 @@ class LetheCliIT {
   void jobs_listRunWaitStatusHistory() throws Exception {
     Cli.Result list = lethe("jobs", "list");
     assertThat(list.exit()).as(list.err()).isEqualTo(0);
-    assertThat(list.out()).contains("retention-sweep", "biometric-purge");
+    assertThat(list.out()).contains("retention-sweep", "biometric-purge", "retention-redate");
 
     Cli.Result run = lethe("jobs", "run", "retention-sweep", "--dry-run", "--wait",
         "--poll-interval", "100");
@@ -303,6 +303,11 @@ class LetheCliIT {
     Cli.Result started = lethe("jobs", "run", "biometric-purge", "--dry-run");
     assertThat(started.exit()).isEqualTo(0);
     assertThat(started.out()).startsWith("Started biometric-purge (dry run): run ");
+
+    Cli.Result redate = lethe("jobs", "run", "retention-redate", "--dry-run", "--wait",
+        "--poll-interval", "100");
+    assertThat(redate.exit()).as(redate.out() + redate.err()).isEqualTo(0);
+    assertThat(redate.out()).containsPattern("redated: +0").containsPattern("policy version: +1");
   }
 
   @Test

@@ -123,6 +123,43 @@ class LifecycleApiIT {
     assertThat(admin.get("/v1/jobs/runs?job=retention-sweep").json()).hasSizeGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  void retentionRedate_isListedWithoutASchedule_ranAtStart_andRunsOnRequest() throws Exception {
+    assertThat(admin.get("/v1/jobs").json())
+        .anySatisfy(job -> {
+          assertThat(job.path("name").asText()).isEqualTo("retention-redate");
+          assertThat(job.path("schedule").asText()).isEmpty();
+        });
+    // The first start under this policy version fired a run: nothing had been dated by it yet.
+    assertThat(awaitRuns("retention-redate")).anySatisfy(started -> {
+      assertThat(started.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(started.path("dryRun").asBoolean()).isFalse();
+      assertThat(started.path("policyVersion").asText()).isEqualTo("1");
+    });
+
+    JsonNode dry = admin.awaitRun(admin.post("/v1/jobs/retention-redate/runs",
+        "{\"dryRun\":true}"));
+
+    assertThat(dry.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(dry.path("counts").path("redated").asLong()).isZero();
+  }
+
+  /** The job's runs once at least one has ended. */
+  private JsonNode awaitRuns(String job) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode runs = null;
+    while (Instant.now().isBefore(deadline)) {
+      runs = admin.get("/v1/jobs/runs?job=" + job).json();
+      for (JsonNode run : runs) {
+        if (!run.path("finishedAt").isMissingNode() && !run.path("finishedAt").isNull()) {
+          return runs;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no run of " + job + " ended in 60 s: " + runs);
+  }
+
   private String deviceLog(String subject) throws Exception {
     ApiClient.Response r = admin.post("/v1/subjects/" + subject + "/records", """
         {"type":"device-log","fields":{"loggedAt":"2026-11-23T10:00:00+08:00","deviceModel":"Mate 60"}}""");

@@ -15,6 +15,8 @@ import io.lethe.lifecycle.maintenance.KeyRewrapJob;
 import io.lethe.lifecycle.policy.RetentionPolicy;
 import io.lethe.lifecycle.quartz.LifecycleScheduler;
 import io.lethe.lifecycle.quartz.SchedulerSettings;
+import io.lethe.lifecycle.redate.PolicyChange;
+import io.lethe.lifecycle.redate.RetentionRedate;
 import io.lethe.lifecycle.requests.SubjectRequests;
 import io.lethe.lifecycle.retention.RetentionSweep;
 import io.lethe.lifecycle.retention.SubjectAnonymization;
@@ -74,6 +76,8 @@ class LifecycleConfiguration {
         RetentionSweep.anonymization(policy, records, objects, holds), erasure,
         new TombstonePurge(objects, properties.lifecycle().tombstoneGrace()),
         new KeyRewrapJob(keys),
+        // Dates existing records by the policy loaded now; fired at start when it changed.
+        new RetentionRedate(policy),
         // Anonymizes what the policy anonymizes and erases the rest of everything not held: the
         // policies' promise when the service ends (ADR 0015).
         new ServiceTermination(erasure, new SubjectAnonymization(policy, records, objects), holds,
@@ -86,7 +90,9 @@ class LifecycleConfiguration {
   @Bean(destroyMethod = "close")
   @DependsOn("databaseMigrations")
   LifecycleScheduler lifecycleScheduler(DataSource dataSource, AuditOutbox outbox,
-      List<LifecycleJob> jobs, LetheProperties properties) {
+      List<LifecycleJob> jobs, LetheProperties properties, RetentionPolicy policy) {
+    // Refuses to start when the policy changed and lacks a rule for the class of stored records.
+    boolean policyChanged = new PolicyChange(dataSource, policy).requiresRedate();
     JobRunner runner = new JobRunner(dataSource, outbox, Clock.systemUTC(),
         properties.lifecycle().batchSize());
     Map<String, String> cron = new HashMap<>();
@@ -102,6 +108,11 @@ class LifecycleConfiguration {
         properties.lifecycle().checkinInterval(), properties.lifecycle().abandonedAfter()), runner,
         jobs);
     scheduler.start();
+    if (policyChanged) {
+      // Records dated by an earlier version (or before dates had starts) follow this one; until
+      // a run succeeds, every start fires one (ADR 0017).
+      scheduler.runNow(RetentionRedate.NAME, false);
+    }
     return scheduler;
   }
 }
