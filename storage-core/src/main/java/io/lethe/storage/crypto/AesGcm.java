@@ -50,19 +50,10 @@ public final class AesGcm {
   /** Opens {@code input[offset..offset+length)} holding {@code ciphertext ‖ tag}. */
   public static byte[] open(SecretBytes key, byte[] nonce, byte[] aad,
       byte[] input, int offset, int length) {
-    if (length < TAG_BYTES) {
+    if (nonce.length != NONCE_BYTES) {
       throw decryptFailed();
     }
-    try {
-      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce, aad);
-      return cipher.doFinal(input, offset, length);
-    } catch (AEADBadTagException e) {
-      throw decryptFailed();
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      // A wrong-sized key or nonce comes from corrupt stored data: same opaque answer.
-      CIPHERS.remove();
-      throw decryptFailed();
-    }
+    return open(key, nonce, 0, aad, input, offset, length);
   }
 
   /**
@@ -73,15 +64,24 @@ public final class AesGcm {
   public static byte[] openWithNonceAt(SecretBytes key, byte[] aad, byte[] input,
       int nonceOffset) {
     int offset = nonceOffset + NONCE_BYTES;
-    if (nonceOffset < 0 || input.length - offset < TAG_BYTES) {
+    if (nonceOffset < 0 || offset > input.length) {
+      throw decryptFailed();
+    }
+    return open(key, input, nonceOffset, aad, input, offset, input.length - offset);
+  }
+
+  private static byte[] open(SecretBytes key, byte[] nonceSource, int nonceOffset, byte[] aad,
+      byte[] input, int offset, int length) {
+    if (length < TAG_BYTES) {
       throw decryptFailed();
     }
     try {
-      Cipher cipher = init(Cipher.DECRYPT_MODE, key, input, nonceOffset, aad);
-      return cipher.doFinal(input, offset, input.length - offset);
+      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonceSource, nonceOffset, aad);
+      return cipher.doFinal(input, offset, length);
     } catch (AEADBadTagException e) {
       throw decryptFailed();
     } catch (GeneralSecurityException | IllegalArgumentException e) {
+      // A wrong-sized key or nonce comes from corrupt stored data: same opaque answer.
       CIPHERS.remove();
       throw decryptFailed();
     }

@@ -42,8 +42,8 @@ public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int 
   }
 
   /**
-   * The canonical encoding of format v1 (ADR 0004): each element as a 4-byte big-endian length followed by
-   * its bytes, so no two different contexts can encode to the same bytes.
+   * The canonical encoding of format v1 (ADR 0004): each element as a 4-byte big-endian length
+   * followed by its bytes, so no two different contexts can encode to the same bytes.
    */
   byte[] associatedData(byte formatVersion) {
     // One exact-size buffer: this runs for every field of every read and write.
