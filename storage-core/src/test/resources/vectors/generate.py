@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the known-answer vectors in this folder from the formats in ADRs 0003, 0004 and 0006.
+"""Writes the known-answer vectors in this folder from the formats in ADRs 0003, 0004 (v1 and v2) and 0006.
 
 Independent of the Java code on purpose (Python `cryptography`, `hmac`, `hashlib`), so the Java tests check the
 implementation against the documented format rather than against itself. Deterministic: re-running
@@ -32,6 +32,35 @@ def field_vectors():
         out.append({"comment": f"{field}, schema version {sv}", "key": key.hex(), "nonce": nonce.hex(),
                     "subjectId": subject, "recordId": record, "field": field, "schemaVersion": sv,
                     "plaintext": plaintext, "expected": (bytes([1]) + nonce + ct).hex()})
+    return out
+
+def field_v2_aad(version, subject, record, field, schema_version):
+    """ADR 0004, version 2: fixed-size parts first, the variable-length field name last."""
+    return (bytes([version]) + b"F" + uuid.UUID(subject).bytes + uuid.UUID(record).bytes
+            + struct.pack(">I", schema_version) + field.encode())
+
+def field_v2_vectors():
+    cases = [
+        ("idNumber", 1, "11010519491231002X"),
+        ("mobile", 2, "13812345678"),
+        ("name", 1, "张三丰"),
+        ("recipientMobile", 7, "13987654321"),
+        ("plate", 0x01020304, "京AD12345"),
+        ("姓名", 1, "李四"),
+        ("note", 3, ""),
+    ]
+    out = []
+    for i, (field, sv, plaintext) in enumerate(cases):
+        key = hashlib.sha256(b"lethe field v2 vector key %d" % i).digest()
+        nonce = hashlib.sha256(b"lethe field v2 vector nonce %d" % i).digest()[:12]
+        subject = str(uuid.UUID(bytes=hashlib.sha256(b"v2 subject %d" % i).digest()[:16], version=4))
+        record = str(uuid.UUID(bytes=hashlib.sha256(b"v2 record %d" % i).digest()[:16], version=4))
+        aad = field_v2_aad(2, subject, record, field, sv)
+        ct = AESGCM(key).encrypt(nonce, plaintext.encode(), aad)
+        out.append({"comment": f"{field}, schema version {sv}, {len(aad)} bytes of associated data",
+                    "key": key.hex(), "nonce": nonce.hex(), "subjectId": subject, "recordId": record,
+                    "field": field, "schemaVersion": sv, "plaintext": plaintext,
+                    "associatedData": aad.hex(), "expected": (bytes([2]) + nonce + ct).hex()})
     return out
 
 def keyring_vector():
@@ -92,6 +121,10 @@ def blind_index_vectors():
 if __name__ == "__main__":
     with open("field-v1.json", "w", encoding="utf-8") as f:
         json.dump({"format": "field ciphertext v1 (ADR 0004)", "vectors": field_vectors()},
+                  f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    with open("field-v2.json", "w", encoding="utf-8") as f:
+        json.dump({"format": "field ciphertext v2 (ADR 0004, version 2)", "vectors": field_v2_vectors()},
                   f, ensure_ascii=False, indent=2)
         f.write("\n")
     file, meta = keyring_vector()

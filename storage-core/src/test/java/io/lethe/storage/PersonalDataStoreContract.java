@@ -4,6 +4,7 @@ import static io.lethe.storage.AccountFields.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.storage.crypto.FieldCipher;
 import io.lethe.storage.db.StorageMigrations;
 import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.keys.TestKeyrings;
@@ -312,6 +313,29 @@ abstract class PersonalDataStoreContract {
     }
     assertFails(() -> store.readRecord(c, b.id(), "account-management", true),
         StorageErrorCode.DECRYPT_FAILED);
+  }
+
+  @Test
+  void fields_areStoredInFormatV2() throws SQLException {
+    Subject subject = store.createSubject(c);
+    StoredRecord stored = store.createRecord(c, subject.id(), "account", anAccount().build());
+    assertThat(StoredFields.of(c, stored.id()).values()).isNotEmpty()
+        .allSatisfy(ciphertext -> assertThat(ciphertext[0]).isEqualTo(FieldCipher.FORMAT_V2));
+  }
+
+  @Test
+  void recordStoredInFormatV1_remainsReadable() throws SQLException {
+    Subject subject = store.createSubject(c);
+    Map<String, String> fields = anAccount().build();
+    StoredRecord stored = store.createRecord(c, subject.id(), "account", fields);
+    StoredFields.rewriteAsV1(c, keys, stored.id());
+    assertThat(StoredFields.of(c, stored.id()).values()).isNotEmpty()
+        .allSatisfy(ciphertext -> assertThat(ciphertext[0]).isEqualTo(FieldCipher.FORMAT_V1));
+
+    assertThat(store.readRecord(c, stored.id(), "account-management", true).fields())
+        .containsAllEntriesOf(fields).containsOnlyKeys(fields.keySet());
+    assertThat(store.readAllRecords(c, subject.id(), "data-subject-request").get(0).fields())
+        .containsAllEntriesOf(fields);
   }
 
   @Test

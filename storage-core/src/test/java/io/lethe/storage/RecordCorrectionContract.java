@@ -5,6 +5,7 @@ import static io.lethe.storage.BlindIndexContract.uniqueMobile;
 import static io.lethe.storage.PersonalDataStoreContract.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lethe.storage.crypto.FieldCipher;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -130,6 +131,22 @@ abstract class RecordCorrectionContract {
     assertFails(() -> store.updateFields(f.c, stored.id(), Map.of("name", "李四")),
         StorageErrorCode.RECORD_NOT_FOUND);
     assertFails(() -> store.deleteRecord(f.c, stored.id()), StorageErrorCode.RECORD_NOT_FOUND);
+  }
+
+  @Test
+  void correction_ofARecordStoredInFormatV1_writesV2_andLeavesTheOtherFieldsReadable()
+      throws SQLException {
+    Subject subject = store.createSubject(f.c);
+    StoredRecord stored = store.createRecord(f.c, subject.id(), "account", anAccount().build());
+    StoredFields.rewriteAsV1(f.c, f.keys, stored.id());
+
+    store.updateFields(f.c, stored.id(), Map.of("name", "张无忌"));
+
+    Map<String, byte[]> fields = StoredFields.of(f.c, stored.id());
+    assertThat(fields.get("name")[0]).isEqualTo(FieldCipher.FORMAT_V2);
+    assertThat(fields.get("idNumber")[0]).isEqualTo(FieldCipher.FORMAT_V1);
+    assertThat(store.readRecord(f.c, stored.id(), "account-management", true).fields())
+        .containsEntry("name", "张无忌").containsEntry("idNumber", AccountFields.ID_NUMBER);
   }
 
   @Test

@@ -12,9 +12,9 @@ import io.lethe.storage.crypto.SecretBytes;
  * benchmarks' separate jar, which the server sees only when the load adds it to the class path
  * and names it in {@code lethe.storage.insecure-field-encryption}.
  *
- * <p>Security guarantees: none. Lethe's own ciphertexts (format byte {@code 0x01}) are refused,
- * and Lethe refuses these ({@code 0x00}), so a database written with it never passes for an
- * encrypted one.
+ * <p>Security guarantees: none. Lethe's own ciphertexts (format bytes {@code 0x01} and
+ * {@code 0x02}) are refused, and Lethe refuses these ({@code 0x00}), so a database written with
+ * it never passes for an encrypted one.
  */
 public final class PlaintextFieldEncryption implements FieldEncryption {
 

@@ -50,11 +50,33 @@ public final class AesGcm {
   /** Opens {@code input[offset..offset+length)} holding {@code ciphertext ‖ tag}. */
   public static byte[] open(SecretBytes key, byte[] nonce, byte[] aad,
       byte[] input, int offset, int length) {
+    if (nonce.length != NONCE_BYTES) {
+      throw decryptFailed();
+    }
+    return open(key, nonce, 0, aad, input, offset, length);
+  }
+
+  /**
+   * Opens {@code nonce(12) ‖ ciphertext ‖ tag} laid out in {@code input} from {@code nonceOffset}
+   * to its end, as field ciphertexts store it. The nonce is read where it lies rather than copied
+   * out first: this runs once for every field of every read.
+   */
+  public static byte[] openWithNonceAt(SecretBytes key, byte[] aad, byte[] input,
+      int nonceOffset) {
+    int offset = nonceOffset + NONCE_BYTES;
+    if (nonceOffset < 0 || offset > input.length) {
+      throw decryptFailed();
+    }
+    return open(key, input, nonceOffset, aad, input, offset, input.length - offset);
+  }
+
+  private static byte[] open(SecretBytes key, byte[] nonceSource, int nonceOffset, byte[] aad,
+      byte[] input, int offset, int length) {
     if (length < TAG_BYTES) {
       throw decryptFailed();
     }
     try {
-      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce, aad);
+      Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonceSource, nonceOffset, aad);
       return cipher.doFinal(input, offset, length);
     } catch (AEADBadTagException e) {
       throw decryptFailed();
@@ -71,11 +93,21 @@ public final class AesGcm {
 
   private static Cipher init(int mode, SecretBytes key, byte[] nonce, byte[] aad)
       throws GeneralSecurityException {
-    if (key.size() != KEY_BYTES || nonce.length != NONCE_BYTES) {
-      throw new GeneralSecurityException("bad key or nonce size");
+    if (nonce.length != NONCE_BYTES) {
+      throw new GeneralSecurityException("bad nonce size");
+    }
+    return init(mode, key, nonce, 0, aad);
+  }
+
+  /** The nonce is {@code NONCE_BYTES} bytes of {@code source} from {@code nonceOffset}. */
+  private static Cipher init(int mode, SecretBytes key, byte[] source, int nonceOffset,
+      byte[] aad) throws GeneralSecurityException {
+    if (key.size() != KEY_BYTES) {
+      throw new GeneralSecurityException("bad key size");
     }
     Cipher cipher = CIPHERS.get();
-    cipher.init(mode, key.aesKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    cipher.init(mode, key.aesKey(),
+        new GCMParameterSpec(TAG_BYTES * 8, source, nonceOffset, NONCE_BYTES));
     if (aad.length > 0) {
       cipher.updateAAD(aad);
     }

@@ -1,6 +1,9 @@
 package io.lethe.storage.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,6 +15,19 @@ import java.util.UUID;
 public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int schemaVersion) {
 
   private static final byte[] LABEL = "lethe-field".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Names this use of the subject key in the compact encoding: the subject key also wraps object
+   * keys (ADR 0005), so a later compact format of another use takes another tag (ADR 0004, v2).
+   */
+  static final byte DOMAIN_FIELD_VALUE = 'F';
+
+  /** Format byte, domain tag, subject id, record id, schema version: all but the name. */
+  private static final int COMPACT_FIXED_BYTES = 1 + 1 + 16 + 16 + 4;
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   public FieldContext {
     Objects.requireNonNull(subjectId, "subjectId");
@@ -26,8 +42,8 @@ public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int 
   }
 
   /**
-   * The canonical encoding (ADR 0004): each element as a 4-byte big-endian length followed by
-   * its bytes, so no two different contexts can encode to the same bytes.
+   * The canonical encoding of format v1 (ADR 0004): each element as a 4-byte big-endian length
+   * followed by its bytes, so no two different contexts can encode to the same bytes.
    */
   byte[] associatedData(byte formatVersion) {
     // One exact-size buffer: this runs for every field of every read and write.
@@ -42,5 +58,45 @@ public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int 
     out.putInt(name.length).put(name);
     out.putInt(4).putInt(schemaVersion);
     return out.array();
+  }
+
+  /**
+   * The compact encoding of format v2 (ADR 0004): {@code formatVersion ‖ 'F' ‖ subject id(16) ‖
+   * record id(16) ‖ schema version(4, big-endian) ‖ field name(UTF-8)}. Every part but the last
+   * has a fixed size, so two different contexts never give the same bytes, without length
+   * prefixes; for a short value that is three GHASH blocks where v1 takes five.
+   */
+  byte[] compactAssociatedData(byte formatVersion) {
+    // Schema field names are ASCII (SchemaReader), so the name is written straight into the one
+    // exact-size array; anything else takes the general UTF-8 path.
+    int length = fieldName.length();
+    byte[] out = new byte[COMPACT_FIXED_BYTES + length];
+    for (int i = 0; i < length; i++) {
+      char ch = fieldName.charAt(i);
+      if (ch >= 0x80) {
+        return compactWithUtf8Name(formatVersion);
+      }
+      out[COMPACT_FIXED_BYTES + i] = (byte) ch;
+    }
+    putCompactFixed(out, formatVersion);
+    return out;
+  }
+
+  private byte[] compactWithUtf8Name(byte formatVersion) {
+    byte[] name = fieldName.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[COMPACT_FIXED_BYTES + name.length];
+    System.arraycopy(name, 0, out, COMPACT_FIXED_BYTES, name.length);
+    putCompactFixed(out, formatVersion);
+    return out;
+  }
+
+  private void putCompactFixed(byte[] out, byte formatVersion) {
+    out[0] = formatVersion;
+    out[1] = DOMAIN_FIELD_VALUE;
+    LONG_BE.set(out, 2, subjectId.getMostSignificantBits());
+    LONG_BE.set(out, 10, subjectId.getLeastSignificantBits());
+    LONG_BE.set(out, 18, recordId.getMostSignificantBits());
+    LONG_BE.set(out, 26, recordId.getLeastSignificantBits());
+    INT_BE.set(out, 34, schemaVersion);
   }
 }

@@ -15,7 +15,7 @@ package io.lethe.storage.crypto;
  */
 public interface FieldEncryption {
 
-  /** Lethe's field encryption: AES-256-GCM, format v1 (ADR 0004). */
+  /** Lethe's field encryption: AES-256-GCM, writes format v2 and reads v1 and v2 (ADR 0004). */
   static FieldEncryption aesGcm() {
     return FieldCipher.create();
   }

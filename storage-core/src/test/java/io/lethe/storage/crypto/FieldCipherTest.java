@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lethe.storage.StorageErrorCode;
 import io.lethe.storage.StorageException;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class FieldCipherTest {
 
   private final FieldCipher cipher = FieldCipher.create();
+  /** Rows written before format v2 hold v1; the product no longer writes it. */
+  private final FieldCipher v1Writer =
+      new FieldCipher(new SecureRandom()::nextBytes, FieldCipher.FORMAT_V1);
   private final SecretBytes key = SecretBytes.random(32, new SecureRandom());
   private final FieldContext context =
       new FieldContext(UUID.randomUUID(), UUID.randomUUID(), "idNumber", 1);
@@ -28,8 +33,23 @@ class FieldCipherTest {
   @Test
   void storedForm_isVersionNonceCiphertextTag() {
     byte[] stored = cipher.encrypt(key, context, plaintext);
-    assertThat(stored[0]).isEqualTo(FieldCipher.FORMAT_V1);
+    assertThat(stored[0]).isEqualTo(FieldCipher.FORMAT_V2);
     assertThat(stored).hasSize(1 + 12 + plaintext.length + 16);
+  }
+
+  @Test
+  void decrypt_ofAValueStoredInFormatV1_returnsThePlaintext() {
+    byte[] stored = v1Writer.encrypt(key, context, plaintext);
+    assertThat(stored[0]).isEqualTo(FieldCipher.FORMAT_V1);
+    assertThat(cipher.decrypt(key, context, stored)).isEqualTo(plaintext);
+  }
+
+  @Test
+  void decrypt_ofFormatV1_inAnyOtherContext_fails() {
+    byte[] stored = v1Writer.encrypt(key, context, plaintext);
+    for (FieldContext moved : movedContexts()) {
+      assertDecryptFailed(() -> cipher.decrypt(key, moved, stored));
+    }
   }
 
   @Test
@@ -85,16 +105,56 @@ class FieldCipherTest {
 
   @Test
   void decrypt_withUnknownVersionByte_fails() {
+    for (byte version : new byte[] {0x00, 0x03, (byte) 0x81, (byte) 0xFF}) {
+      byte[] stored = cipher.encrypt(key, context, plaintext);
+      stored[0] = version;
+      assertDecryptFailed(() -> cipher.decrypt(key, context, stored));
+    }
+  }
+
+  @Test
+  void decrypt_ofV2Bytes_labelledAsV1_fails() {
     byte[] stored = cipher.encrypt(key, context, plaintext);
-    stored[0] = 0x02;
+    stored[0] = FieldCipher.FORMAT_V1;
+    assertDecryptFailed(() -> cipher.decrypt(key, context, stored));
+  }
+
+  @Test
+  void decrypt_ofV1Bytes_labelledAsV2_fails() {
+    byte[] stored = v1Writer.encrypt(key, context, plaintext);
+    stored[0] = FieldCipher.FORMAT_V2;
     assertDecryptFailed(() -> cipher.decrypt(key, context, stored));
   }
 
   @Test
   void decrypt_ofTruncatedInput_fails() {
     byte[] stored = cipher.encrypt(key, context, plaintext);
-    assertDecryptFailed(() -> cipher.decrypt(key, context, java.util.Arrays.copyOf(stored, 20)));
-    assertDecryptFailed(() -> cipher.decrypt(key, context, new byte[0]));
+    for (int length = 0; length < stored.length; length++) {
+      byte[] truncated = Arrays.copyOf(stored, length);
+      assertDecryptFailed(() -> cipher.decrypt(key, context, truncated));
+    }
+    assertDecryptFailed(() -> cipher.decrypt(key, context, null));
+  }
+
+  @Test
+  void decrypt_withABytePrependedOrAppended_fails() {
+    byte[] stored = cipher.encrypt(key, context, plaintext);
+    byte[] longer = Arrays.copyOf(stored, stored.length + 1);
+    assertDecryptFailed(() -> cipher.decrypt(key, context, longer));
+    byte[] shifted = new byte[stored.length + 1];
+    shifted[0] = FieldCipher.FORMAT_V2;
+    System.arraycopy(stored, 0, shifted, 1, stored.length);
+    assertDecryptFailed(() -> cipher.decrypt(key, context, shifted));
+  }
+
+  @Test
+  void decrypt_ofAnEmptyValue_roundTrips_andItsTagStillBindsTheContext() {
+    byte[] stored = cipher.encrypt(key, context, new byte[0]);
+    assertThat(stored).hasSize(1 + 12 + 16);
+    assertThat(cipher.decrypt(key, context, stored)).isEmpty();
+    for (FieldContext moved : movedContexts()) {
+      assertDecryptFailed(() -> cipher.decrypt(key, moved, stored));
+    }
   }
 
   @Test
@@ -115,6 +175,16 @@ class FieldCipherTest {
           assertThat(e.getMessage()).isEqualTo("storage.decrypt.failed: decryption failed");
           assertThat(e.getCause()).isNull();
         });
+  }
+
+  /** The context with one part changed at a time: record, field, subject, schema version. */
+  private List<FieldContext> movedContexts() {
+    UUID subject = context.subjectId();
+    UUID record = context.recordId();
+    return List.of(new FieldContext(subject, UUID.randomUUID(), "idNumber", 1),
+        new FieldContext(subject, record, "mobile", 1),
+        new FieldContext(UUID.randomUUID(), record, "idNumber", 1),
+        new FieldContext(subject, record, "idNumber", 2));
   }
 
   private static void assertDecryptFailed(ThrowingCallable call) {
