@@ -22,8 +22,11 @@ public final class SecretBytes implements Destroyable, AutoCloseable {
 
   private final byte[] bytes;
   private boolean destroyed;
-  /** The JCE key object for AES, built once per secret rather than once per operation. */
-  private SecretKeySpec aesKey;
+  /**
+   * The JCE key object for AES, built once per secret rather than once per operation. Volatile so
+   * that every field operation after the first reads it without taking the lock.
+   */
+  private volatile SecretKeySpec aesKey;
 
   private SecretBytes(byte[] owned) {
     this.bytes = owned;
@@ -62,15 +65,17 @@ public final class SecretBytes implements Destroyable, AutoCloseable {
 
   @Override
   public synchronized void destroy() {
+    // Unpublish the key object first: from here on, aesKey() takes the lock and sees destroyed.
+    SecretKeySpec built = aesKey;
+    aesKey = null;
     Arrays.fill(bytes, (byte) 0);
     destroyed = true;
-    if (aesKey != null) {
+    if (built != null) {
       try {
-        aesKey.destroy();
+        built.destroy();
       } catch (DestroyFailedException notOnThisJdk) {
         // Java 17's SecretKeySpec cannot zero its copy; dropping the reference is all we can do.
       }
-      aesKey = null;
     }
   }
 
@@ -78,7 +83,12 @@ public final class SecretBytes implements Destroyable, AutoCloseable {
    * The AES key object for the JCE. Built once and kept with the secret: a new SecretKeySpec per
    * operation would leave one more unzeroable copy of the key on the heap each time.
    */
-  synchronized SecretKeySpec aesKey() {
+  SecretKeySpec aesKey() {
+    SecretKeySpec built = aesKey;
+    return built != null ? built : buildAesKey();
+  }
+
+  private synchronized SecretKeySpec buildAesKey() {
     checkAlive();
     if (aesKey == null) {
       aesKey = new SecretKeySpec(bytes, "AES");

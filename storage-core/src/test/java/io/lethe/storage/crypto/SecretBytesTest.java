@@ -53,6 +53,16 @@ class SecretBytesTest {
   }
 
   @Test
+  void aesKey_isBuiltOnce_andRefusedAfterDestroy() {
+    SecretBytes secret = SecretBytes.copyOf(new byte[32]);
+    assertThat(secret.aesKey()).isSameAs(secret.aesKey());
+    secret.destroy();
+    assertThatThrownBy(secret::aesKey)
+        .isInstanceOfSatisfying(StorageException.class,
+            e -> assertThat(e.code()).isEqualTo(StorageErrorCode.KEY_UNAVAILABLE));
+  }
+
+  @Test
   void random_returnsTheRequestedLength_andDiffersEachTime() {
     SecureRandom random = new SecureRandom();
     SecretBytes a = SecretBytes.random(32, random);
