@@ -120,7 +120,8 @@ public final class RetentionSweep implements LifecycleJob {
             record.retentionClass(), Optional.of(record.expiresAt()),
             held.getOrDefault(record.id(), List.of())), ctx.now());
       } catch (RuntimeException e) {
-        tally.fail(record, ErrorCodes.of(e)); // e.g. a class the policy has no rule for: never guess
+        // e.g. a class the policy has no rule for: never guess
+        tally.fail(record, ErrorCodes.of(e));
         continue;
       }
       // Java 17 has no pattern switch; Retain (not due after all) is only scanned.
