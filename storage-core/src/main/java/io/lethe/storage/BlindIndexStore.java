@@ -1,5 +1,6 @@
 package io.lethe.storage;
 
+import io.lethe.storage.db.IdLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,6 +54,19 @@ final class BlindIndexStore {
 
   void deleteRecord(Connection c, UUID recordId) {
     update(c, "DELETE FROM blind_indexes WHERE record_id = ?", recordId, "a record's");
+  }
+
+  /** Every digest of these records, {@link IdLists#CHUNK} records per statement. */
+  void deleteRecords(Connection c, Collection<UUID> recordIds) {
+    for (List<UUID> chunk : IdLists.chunks(recordIds)) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM blind_indexes WHERE record_id IN " + IdLists.in(chunk.size()))) {
+        IdLists.bind(ps, 1, chunk);
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw Jdbc.failed("delete records' blind index rows", e);
+      }
+    }
   }
 
   void deleteSubject(Connection c, UUID subjectId) {

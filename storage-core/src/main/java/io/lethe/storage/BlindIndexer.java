@@ -6,6 +6,7 @@ import io.lethe.storage.schema.RecordType;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,10 @@ final class BlindIndexer {
 
   void forgetRecord(Connection c, UUID recordId) {
     store.deleteRecord(c, recordId);
+  }
+
+  void forgetRecords(Connection c, Collection<UUID> recordIds) {
+    store.deleteRecords(c, recordIds);
   }
 
   void forgetSubject(Connection c, UUID subjectId) {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,13 @@ final class DefaultPersonalDataStore implements PersonalDataStore {
   public RecordChange deleteRecord(Connection c, UUID recordId) {
     Objects.requireNonNull(recordId, "recordId");
     return corrections.delete(c, recordId, now());
+  }
+
+  @Override
+  public int deleteRecords(Connection c, Collection<UUID> recordIds) {
+    Objects.requireNonNull(recordIds, "recordIds").forEach(
+        id -> Objects.requireNonNull(id, "recordIds contains null"));
+    return recordIds.isEmpty() ? 0 : corrections.deleteAll(c, recordIds, now());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.lethe.storage.keys.KeyProvider;
 import io.lethe.storage.keys.WrappedKey;
 import io.lethe.storage.schema.Schema;
 import java.sql.Connection;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,6 +123,17 @@ public interface PersonalDataStore {
    * {@code storage.record.not-found}, also for a record already deleted.
    */
   RecordChange deleteRecord(Connection c, UUID recordId);
+
+  /**
+   * {@link #deleteRecord} for many records at once, for the retention jobs: a few statements
+   * whatever their number (the records, their fields, their blind index rows), instead of a
+   * handful per record. All or nothing: if any of them is not ACTIVE (unknown, deleted,
+   * anonymized) it throws {@code storage.record.not-found}, naming none, after writing rows that
+   * the caller must roll back (to a savepoint, to go on with the others one by one). Allowed
+   * whatever the subjects' status; legal holds are the caller's to check. Returns how many
+   * distinct records were deleted.
+   */
+  int deleteRecords(Connection c, Collection<UUID> recordIds);
 
   /**
    * Replaces an ACTIVE record by an anonymized copy, in the caller's transaction: its fields are

@@ -9,6 +9,8 @@ import io.lethe.storage.schema.RecordType;
 import io.lethe.storage.schema.Schema;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -72,6 +74,21 @@ final class RecordCorrections {
       throw notFound(recordId);
     }
     return new RecordChange(row.id(), row.subjectId(), row.type(), stored.keySet(), now);
+  }
+
+  /**
+   * {@link #delete} for many records with a few statements whatever their number. All or
+   * nothing: if one of them is not ACTIVE any more it throws {@code storage.record.not-found}
+   * naming none of them, after writing rows the caller must roll back.
+   */
+  int deleteAll(Connection c, Collection<UUID> recordIds, Instant now) {
+    int distinct = new HashSet<>(recordIds).size();
+    if (records.markAllDeleted(c, recordIds, now) != distinct) {
+      throw new StorageException(StorageErrorCode.RECORD_NOT_FOUND,
+          "a record of the set does not exist or is deleted; none was deleted");
+    }
+    indexer.forgetRecords(c, recordIds);
+    return distinct;
   }
 
   private RecordRow live(Connection c, UUID recordId) {

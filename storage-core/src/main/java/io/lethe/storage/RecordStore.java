@@ -1,5 +1,6 @@
 package io.lethe.storage;
 
+import io.lethe.storage.db.IdLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -216,6 +217,34 @@ final class RecordStore {
     }
     return touch(c, recordId, now, "UPDATE records SET state = 'DELETED', updated_at = ?"
         + " WHERE id = ? AND state <> 'DELETED'");
+  }
+
+  /**
+   * {@link #markDeleted} for many ACTIVE records at once, with one statement per table and
+   * {@link IdLists#CHUNK} ids: rows first (which says how many were still ACTIVE), then fields.
+   * Returns how many rows turned DELETED; fewer than the distinct ids means some were not
+   * ACTIVE, and the caller must roll back what this wrote.
+   */
+  int markAllDeleted(Connection c, Collection<UUID> recordIds, Instant now) {
+    int deleted = 0;
+    for (List<UUID> chunk : IdLists.chunks(recordIds)) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE records SET state = 'DELETED',"
+          + " updated_at = ? WHERE state = 'ACTIVE' AND id IN " + IdLists.in(chunk.size()))) {
+        Jdbc.setInstant(ps, 1, now);
+        IdLists.bind(ps, 2, chunk);
+        deleted += ps.executeUpdate();
+      } catch (SQLException e) {
+        throw Jdbc.failed("update records", e);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM record_fields WHERE record_id IN " + IdLists.in(chunk.size()))) {
+        IdLists.bind(ps, 1, chunk);
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw Jdbc.failed("delete records' fields", e);
+      }
+    }
+    return deleted;
   }
 
   /** Field name → stored ciphertext. */

@@ -4,11 +4,14 @@ import static io.lethe.storage.AccountFields.anAccount;
 import static io.lethe.storage.BlindIndexContract.uniqueMobile;
 import static io.lethe.storage.PersonalDataStoreContract.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.storage.crypto.FieldCipher;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -155,6 +158,56 @@ abstract class RecordCorrectionContract {
     StoredRecord stored = store.createRecord(f.c, subject.id(), "account", anAccount().build());
     store.suspendSubject(f.c, subject.id());
     assertThat(store.deleteRecord(f.c, stored.id()).recordId()).isEqualTo(stored.id());
+  }
+
+  @Test
+  void deletionOfASet_removesEachOnesFieldsAndIndexRows_andNothingOfOtherRecords()
+      throws SQLException {
+    String mobile = uniqueMobile();
+    Subject subject = store.createSubject(f.c);
+    StoredRecord a = store.createRecord(f.c, subject.id(), "account",
+        anAccount().withMobile(mobile).build());
+    StoredRecord b = store.createRecord(f.c, store.createSubject(f.c).id(), "account",
+        anAccount().build());
+    StoredRecord kept = store.createRecord(f.c, subject.id(), "account", anAccount().build());
+
+    assertThat(store.deleteRecords(f.c, List.of(a.id(), b.id(), a.id()))).isEqualTo(2);
+
+    for (UUID id : List.of(a.id(), b.id())) {
+      assertThat(f.count("SELECT COUNT(*) FROM record_fields WHERE record_id = ?", id)).isZero();
+      assertThat(f.count("SELECT COUNT(*) FROM blind_indexes WHERE record_id = ?", id)).isZero();
+      assertThat(f.count("SELECT COUNT(*) FROM records WHERE id = ? AND state = 'DELETED'", id))
+          .isEqualTo(1);
+    }
+    assertThat(store.findByBlindIndex(f.c, "account", "mobile", mobile)).isEmpty();
+    assertThat(f.count("SELECT COUNT(*) FROM blind_indexes WHERE record_id = ?", kept.id()))
+        .isPositive();
+    assertThat(store.readRecord(f.c, kept.id(), "account-management", false).fields())
+        .isNotEmpty();
+    assertThat(store.deleteRecords(f.c, List.of())).isZero();
+  }
+
+  @Test
+  void deletionOfASet_withOneRecordNotActive_failsNamingNone_andARollbackKeepsTheOthers()
+      throws SQLException {
+    Subject subject = store.createSubject(f.c);
+    StoredRecord live = store.createRecord(f.c, subject.id(), "account", anAccount().build());
+    StoredRecord gone = store.createRecord(f.c, subject.id(), "account", anAccount().build());
+    store.deleteRecord(f.c, gone.id());
+    Savepoint before = f.c.setSavepoint();
+
+    assertThatThrownBy(() -> store.deleteRecords(f.c, List.of(live.id(), gone.id())))
+        .isInstanceOfSatisfying(StorageException.class, e -> {
+          assertThat(e.code()).isEqualTo(StorageErrorCode.RECORD_NOT_FOUND);
+          assertThat(e.getMessage()).doesNotContain(live.id().toString())
+              .doesNotContain(gone.id().toString());
+        });
+    f.c.rollback(before);
+
+    assertThat(f.count("SELECT COUNT(*) FROM records WHERE id = ? AND state = 'ACTIVE'",
+        live.id())).isEqualTo(1);
+    assertThat(store.readRecord(f.c, live.id(), "account-management", false).fields())
+        .isNotEmpty();
   }
 
   private byte[] ciphertext(UUID recordId, String field) throws SQLException {

@@ -1,8 +1,11 @@
 package io.lethe.audit.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.audit.AuditErrorCode;
 import io.lethe.audit.AuditEvent;
+import io.lethe.audit.AuditException;
 import io.lethe.audit.AuditIndex;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -47,5 +50,65 @@ class AuditOutboxH2Test {
     assertThat(shipper.shipBatch()).isEqualTo(3);
     assertThat(seen).containsExactly(events.stream().map(e -> e.id().toString()).toArray(String[]::new));
     assertThat(shipper.backlog()).isEqualTo(1);
+  }
+
+  @Test
+  void appendAll_writesEveryEventInListOrder_andTheyShipInThatOrder() throws Exception {
+    JdbcDataSource ds = migrated();
+    List<AuditEvent> events = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      events.add(AuditEvent.builder("record.delete", AuditEvent.Outcome.SUCCESS).build());
+    }
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      new AuditOutbox().appendAll(c, events);
+      new AuditOutbox().appendAll(c, List.of());
+      c.commit();
+    }
+    List<String> seen = new ArrayList<>();
+    AuditIndex confirmsAll = new AuditIndex() {
+      @Override public void prepare() {}
+      @Override public Set<String> index(List<Document> docs) {
+        Set<String> ok = new HashSet<>();
+        docs.forEach(d -> {
+          seen.add(d.id());
+          ok.add(d.id());
+        });
+        return ok;
+      }
+    };
+
+    AuditShipper shipper = new AuditShipper(ds, confirmsAll, 10,
+        io.lethe.audit.chain.TestSigner.create());
+
+    assertThat(shipper.shipBatch()).isEqualTo(5);
+    assertThat(seen).containsExactly(
+        events.stream().map(e -> e.id().toString()).toArray(String[]::new));
+  }
+
+  @Test
+  void appendAll_thatCannotWrite_failsClosed_andTheRollbackLeavesNoneOfTheEvents()
+      throws Exception {
+    JdbcDataSource ds = migrated();
+    AuditEvent first = AuditEvent.builder("record.delete", AuditEvent.Outcome.SUCCESS).build();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      assertThatThrownBy(() -> new AuditOutbox().appendAll(c, List.of(first,
+          AuditEvent.builder("record.delete", AuditEvent.Outcome.SUCCESS).build(), first)))
+          .isInstanceOfSatisfying(AuditException.class,
+              e -> assertThat(e.code()).isEqualTo(AuditErrorCode.OUTBOX_UNAVAILABLE));
+      c.rollback();
+      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_outbox")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+    }
+  }
+
+  private static JdbcDataSource migrated() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    AuditMigrations.migrate(ds);
+    return ds;
   }
 }

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,6 +83,14 @@ final class JdbcLegalHolds implements LegalHolds {
   public List<HoldRef> activeFor(Connection c, UUID recordId) {
     return rows.activeForRecord(c, Objects.requireNonNull(recordId, "recordId"), now()).stream()
         .map(LegalHold::toRef).toList();
+  }
+
+  @Override
+  public Map<UUID, List<HoldRef>> activeForRecords(Connection c, Collection<UUID> recordIds) {
+    Map<UUID, List<HoldRef>> refs = new HashMap<>();
+    rows.activeForRecords(c, Objects.requireNonNull(recordIds, "recordIds"), now()).forEach(
+        (record, holds) -> refs.put(record, holds.stream().map(LegalHold::toRef).toList()));
+    return refs;
   }
 
   @Override

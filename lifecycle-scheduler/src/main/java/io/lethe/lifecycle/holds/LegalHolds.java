@@ -4,7 +4,9 @@ import io.lethe.audit.outbox.AuditOutbox;
 import io.lethe.lifecycle.policy.HoldRef;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +54,13 @@ public interface LegalHolds {
    * record. Lapsed and released holds are left out.
    */
   List<HoldRef> activeFor(Connection c, UUID recordId);
+
+  /**
+   * {@link #activeFor} for many records at once, with one query (per thousand records) instead
+   * of one each: record id → the holds active now on it or on its subject, oldest first. A
+   * record without any, or unknown, is absent from the map.
+   */
+  Map<UUID, List<HoldRef>> activeForRecords(Connection c, Collection<UUID> recordIds);
 
   /** The holds active now on the subject itself or on any of its records, oldest first. */
   List<HoldRef> activeForSubject(Connection c, UUID subjectId);

@@ -7,6 +7,7 @@ import io.lethe.lifecycle.jobs.JobContext;
 import io.lethe.lifecycle.jobs.JobCounts;
 import io.lethe.lifecycle.jobs.LifecycleJob;
 import io.lethe.lifecycle.policy.Decision;
+import io.lethe.lifecycle.policy.HoldRef;
 import io.lethe.lifecycle.policy.RecordFacts;
 import io.lethe.lifecycle.policy.RetentionDecider;
 import io.lethe.lifecycle.policy.RetentionPolicy;
@@ -14,10 +15,14 @@ import io.lethe.lifecycle.retention.ExpiredRecords.Candidate;
 import io.lethe.storage.PersonalDataStore;
 import io.lethe.storage.objects.ObjectStore;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code retention-sweep}, {@code biometric-purge} and {@code anonymization}: claim records past
@@ -31,9 +36,13 @@ import java.util.Set;
  * change, or more often). A suspended subject's record due for anonymization is counted as
  * deferred and taken again by a later run.
  *
- * <p>Each record is acted on under a savepoint: a failure (bucket unreachable, key store down)
- * undoes that record's rows, is audited as a failed {@code record.delete} with its code, counts
- * as failed, and the sweep goes on; the record stays ACTIVE for a later run.
+ * <p>A batch's holds are read with one query, and its records due for deletion are deleted as
+ * one set ({@link RecordDeletion#deleteAll}: a few statements and one S3 batch delete, not a
+ * dozen statements per record). Anonymization stays per record, each field under its own rule.
+ * Each record keeps its own outcome: if the set fails, it is undone and its records are deleted
+ * one by one, each under a savepoint, so that a failure (bucket unreachable, key store down)
+ * undoes that record's rows only, is audited as a failed {@code record.delete} with its code,
+ * counts as failed, and the sweep goes on; the record stays ACTIVE for a later run.
  */
 public final class RetentionSweep implements LifecycleJob {
 
@@ -99,54 +108,72 @@ public final class RetentionSweep implements LifecycleJob {
     if (claimed.isEmpty()) {
       return Batch.finished();
     }
+    // One query for the batch's holds; the claim's row locks keep them valid until commit.
+    Map<UUID, List<HoldRef>> held =
+        holds.activeForRecords(c, claimed.stream().map(Candidate::id).toList());
     Tally tally = new Tally();
+    List<Candidate> toDelete = new ArrayList<>();
     for (Candidate record : claimed) {
-      tally.scanned++;
       Decision decision;
       try {
         decision = decider.decide(new RecordFacts(record.id().toString(),
             record.retentionClass(), Optional.of(record.expiresAt()),
-            holds.activeFor(c, record.id())), ctx.now());
+            held.getOrDefault(record.id(), List.of())), ctx.now());
       } catch (RuntimeException e) {
-        tally.fail(ErrorCodes.of(e)); // e.g. a class the policy has no rule for: never guess
+        // e.g. a class the policy has no rule for: never guess
+        tally.fail(record, ErrorCodes.of(e));
         continue;
       }
       // Java 17 has no pattern switch; Retain (not due after all) is only scanned.
       if (decision instanceof Decision.Held) {
         tally.held++;
       } else if (decision instanceof Decision.Anonymize) {
+        // Per record: each field is generalized under its own rule (ADR 0012).
         RecordAnonymizing.Result result = anonymizing.anonymize(c, ctx, record);
         switch (result.kind()) {
           case ANONYMIZED -> tally.anonymized++;
           case DEFERRED -> tally.deferred++;
-          case FAILED -> tally.fail(result.errorCode().orElseThrow());
+          case FAILED -> tally.fail(record, result.errorCode().orElseThrow());
         }
       } else if (decision instanceof Decision.Delete) {
-        deletion.delete(c, ctx, record).ifPresentOrElse(tally::fail, () -> tally.deleted++);
+        toDelete.add(record);
       }
     }
+    Map<UUID, String> failed = deletion.deleteAll(c, ctx, toDelete);
+    tally.deleted += toDelete.size() - failed.size();
+    toDelete.stream().filter(r -> failed.containsKey(r.id()))
+        .forEach(r -> tally.fail(r, failed.get(r.id())));
     Candidate last = claimed.get(claimed.size() - 1);
-    return new Batch(tally.counts(),
-        Optional.of(new SweepCursor(last.expiresAt(), last.id()).encode()), tally.lastError);
+    return new Batch(tally.counts(claimed.size()),
+        Optional.of(new SweepCursor(last.expiresAt(), last.id()).encode()),
+        tally.lastError(claimed));
   }
 
   /** A batch's counts as it goes. */
   private static final class Tally {
-    long scanned;
     long deleted;
     long anonymized;
     long held;
     long deferred;
-    long failed;
-    Optional<String> lastError = Optional.empty();
+    private final Map<UUID, String> failed = new HashMap<>();
 
-    void fail(String code) {
-      failed++;
-      lastError = Optional.of(code);
+    void fail(Candidate record, String code) {
+      failed.put(record.id(), code);
     }
 
-    JobCounts counts() {
-      return new JobCounts(scanned, deleted, anonymized, held, deferred, failed);
+    JobCounts counts(long scanned) {
+      return new JobCounts(scanned, deleted, anonymized, held, deferred, failed.size());
+    }
+
+    /** The code of the last record, in claim order, that failed. */
+    Optional<String> lastError(List<Candidate> claimed) {
+      for (int i = claimed.size() - 1; i >= 0; i--) {
+        String code = failed.get(claimed.get(i).id());
+        if (code != null) {
+          return Optional.of(code);
+        }
+      }
+      return Optional.empty();
     }
   }
 }

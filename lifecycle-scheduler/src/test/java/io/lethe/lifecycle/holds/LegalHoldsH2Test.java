@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -66,6 +67,35 @@ class LegalHoldsH2Test {
 
     assertThat(activeFor(record)).isEmpty();
     assertThat(find(hold.id())).isPresent();
+  }
+
+  @Test
+  void theHoldsOfManyRecords_areThoseEachRecordHasOnItsOwn() {
+    UUID subject = db.aSubject();
+    UUID a = db.aDeviceLogExpiredAt(subject, CLOCK.instant());
+    UUID b = db.aDeviceLogExpiredAt(subject, CLOCK.instant());
+    UUID c = db.aDeviceLogExpiredAt(db.aSubject(), CLOCK.instant());
+    UUID free = db.aDeviceLogExpiredAt(db.aSubject(), CLOCK.instant());
+    UUID lapsing = db.aDeviceLogExpiredAt(db.aSubject(), CLOCK.instant());
+    place(HoldRequest.onSubject(subject, "litigation", "CASE-4", "admin", Optional.empty()));
+    place(HoldRequest.onRecord(a, "inquiry", "CASE-5", "admin", Optional.empty()));
+    LegalHold released = place(HoldRequest.onRecord(c, "inquiry", "CASE-6", "admin",
+        Optional.empty()));
+    db.in(conn -> db.holds.release(conn, released.id(), "admin"));
+    place(HoldRequest.onRecord(lapsing, "short", "CASE-7", "admin",
+        Optional.of(CLOCK.instant().plus(Duration.ofMinutes(1)))));
+    CLOCK.advance(Duration.ofMinutes(2));
+    List<UUID> all = List.of(a, b, c, free, lapsing, UUID.randomUUID());
+
+    Map<UUID, List<HoldRef>> held = db.in(conn -> db.holds.activeForRecords(conn, all));
+
+    assertThat(held).containsOnlyKeys(a, b);
+    for (UUID id : all) {
+      assertThat(held.getOrDefault(id, List.of())).as("as activeFor says")
+          .isEqualTo(activeFor(id));
+    }
+    Map<UUID, List<HoldRef>> none = db.in(conn -> db.holds.activeForRecords(conn, List.of()));
+    assertThat(none).isEmpty();
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The retention jobs against one database; subclassed once per database. */
-abstract class RetentionSweepContract extends AnonymizationContract {
+abstract class RetentionSweepContract extends SweepBatchContract {
 
   @Override
   protected abstract SweepFixture fixture();

@@ -2,6 +2,7 @@ package io.lethe.storage.objects;
 
 import io.lethe.storage.StorageErrorCode;
 import io.lethe.storage.StorageException;
+import io.lethe.storage.db.IdLists;
 import io.lethe.storage.schema.Category;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,19 +64,23 @@ final class ObjectRows {
 
   /** Storage keys of every row of the subject, whatever its state. */
   List<String> storageKeys(Connection c, UUID subjectId) {
-    return storageKeysWhere(c, "subject_id = ?", subjectId);
+    return storageKeysWhere(c, "subject_id = ?", List.of(subjectId));
   }
 
-  /** Storage keys of every row linked to the record, whatever its state. */
-  List<String> storageKeysOfRecord(Connection c, UUID recordId) {
-    return storageKeysWhere(c, "record_id = ?", recordId);
+  /** Storage keys of every row linked to one of the records, whatever its state. */
+  List<String> storageKeysOfRecords(Connection c, Collection<UUID> recordIds) {
+    List<String> keys = new ArrayList<>();
+    for (List<UUID> chunk : IdLists.chunks(recordIds)) {
+      keys.addAll(storageKeysWhere(c, "record_id IN " + IdLists.in(chunk.size()), chunk));
+    }
+    return keys;
   }
 
-  private List<String> storageKeysWhere(Connection c, String where, UUID id) {
+  private List<String> storageKeysWhere(Connection c, String where, List<UUID> ids) {
     List<String> keys = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT storage_key FROM objects WHERE " + where)) {
-      ps.setObject(1, id);
+      IdLists.bind(ps, 1, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           keys.add(rs.getString(1));
@@ -126,7 +132,7 @@ final class ObjectRows {
     return known;
   }
 
-  void deleteIds(Connection c, java.util.Collection<UUID> ids) {
+  void deleteIds(Connection c, Collection<UUID> ids) {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM objects WHERE id = ?")) {
       for (UUID id : ids) {
         ps.setObject(1, id);
@@ -136,6 +142,21 @@ final class ObjectRows {
     } catch (SQLException e) {
       throw failed("delete objects", e);
     }
+  }
+
+  /** Every row linked to one of the records, whatever its state; returns how many. */
+  int deleteOfRecords(Connection c, Collection<UUID> recordIds) {
+    int deleted = 0;
+    for (List<UUID> chunk : IdLists.chunks(recordIds)) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM objects WHERE record_id IN " + IdLists.in(chunk.size()))) {
+        IdLists.bind(ps, 1, chunk);
+        deleted += ps.executeUpdate();
+      } catch (SQLException e) {
+        throw failed("delete objects", e);
+      }
+    }
+    return deleted;
   }
 
   int delete(Connection c, String where, UUID id) {

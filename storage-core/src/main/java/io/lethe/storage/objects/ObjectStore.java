@@ -6,6 +6,7 @@ import io.minio.MinioClient;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,6 +107,14 @@ public interface ObjectStore {
    * rollback caveat as {@link #delete}: call it last in the transaction.
    */
   int deleteForRecord(Connection c, UUID recordId);
+
+  /**
+   * {@link #deleteForRecord} for many records at once: their rows go with one statement per
+   * thousand records, then their content with one S3 batch delete per thousand objects; returns
+   * how many, 0 if none. Safe to redo after a rollback (content already gone is not an error).
+   * Same rollback caveat as {@link #delete}: call it last in the transaction.
+   */
+  int deleteForRecords(Connection c, Collection<UUID> recordIds);
 
   /**
    * Removes bucket objects older than {@code olderThan} that no committed row refers to: the

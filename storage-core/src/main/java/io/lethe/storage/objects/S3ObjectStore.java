@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -162,9 +163,15 @@ final class S3ObjectStore implements ObjectStore {
 
   @Override
   public int deleteForRecord(Connection c, UUID recordId) {
-    List<String> keys = rows.storageKeysOfRecord(c,
-        Objects.requireNonNull(recordId, "recordId"));
-    int deleted = rows.delete(c, "record_id = ?", recordId);
+    return deleteForRecords(c, List.of(Objects.requireNonNull(recordId, "recordId")));
+  }
+
+  @Override
+  public int deleteForRecords(Connection c, Collection<UUID> recordIds) {
+    Objects.requireNonNull(recordIds, "recordIds").forEach(
+        id -> Objects.requireNonNull(id, "recordIds contains null"));
+    List<String> keys = rows.storageKeysOfRecords(c, recordIds);
+    int deleted = rows.deleteOfRecords(c, recordIds);
     bucket.removeAll(keys);
     return deleted;
   }

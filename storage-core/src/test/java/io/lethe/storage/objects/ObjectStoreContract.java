@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -203,6 +205,38 @@ abstract class ObjectStoreContract extends ObjectStoreFixture {
     assertThat(store.deleteForRecord(c, record)).isEqualTo(2);
     assertThat(store.deleteForRecord(c, record)).isZero();
     assertThat(bucketKeys()).containsExactly(storageKey(unlinked.id()));
+  }
+
+  @Test
+  void deleteForRecords_removesTheObjectsOfEveryNamedRecord_withOneBatchDelete_andNoOthers()
+      throws Exception {
+    UUID subject = aSubject();
+    List<UUID> records = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      records.add(people.createRecord(c, subject, "account", Map.of("idType",
+          "resident-id-card", "idNumber", "11010519491231002X", "name", "张三丰",
+          "mobile", "13812345678")).id());
+    }
+    for (UUID record : records.subList(0, 2)) {
+      for (int i = 0; i < 2; i++) {
+        store.put(c, subject, Category.BIOMETRIC, Optional.of(record), "image/png",
+            new ByteArrayInputStream(random(10 + i)), 10 + i);
+      }
+    }
+    StoredObject ofAnother = store.put(c, subject, Category.BIOMETRIC,
+        Optional.of(records.get(2)), "image/png", new ByteArrayInputStream(random(7)), 7);
+    StoredObject unlinked = put(subject, random(5));
+    c.commit();
+    List<String> before = bucketKeys();
+
+    assertThat(store.deleteForRecords(c, records.subList(0, 2))).isEqualTo(4);
+    c.rollback(); // the rows come back without their content, as after a crash
+    assertThat(store.deleteForRecords(c, records.subList(0, 2))).isEqualTo(4);
+
+    assertThat(store.deleteForRecords(c, records.subList(0, 2))).isZero();
+    assertThat(store.deleteForRecords(c, List.of())).isZero();
+    assertThat(bucketKeys()).hasSize(before.size() - 4)
+        .contains(storageKey(ofAnother.id()), storageKey(unlinked.id()));
   }
 
   @Test
