@@ -38,8 +38,8 @@ public final class PolicyChange {
   }
 
   /**
-   * True if records must be dated again by {@code retention-redate}: no run of it has
-   * succeeded under this policy's version.
+   * True if records must be dated again by {@code retention-redate}: live records exist and no
+   * run of it has succeeded under this policy's version.
    *
    * @throws LifecycleException {@code lifecycle.policy.class-unknown} naming the retention classes
    *     of live records that the changed policy has no rule for
@@ -49,7 +49,13 @@ public final class PolicyChange {
       if (runs.succeededUnder(c, RetentionRedate.NAME, policy.version())) {
         return false;
       }
-      List<String> missing = policy.missingClasses(storedClasses(c));
+      Set<String> stored = storedClasses(c);
+      if (stored.isEmpty()) {
+        // No live record, nothing to date again: a fresh database does not fire a run (and
+        // write its job events) at every start until its first record.
+        return false;
+      }
+      List<String> missing = policy.missingClasses(stored);
       if (!missing.isEmpty()) {
         throw new LifecycleException(LifecycleErrorCode.POLICY_CLASS_UNKNOWN, "retention policy "
             + policy.source() + " (version " + policy.version() + ") has no rule for the"

@@ -260,6 +260,14 @@ abstract class RetentionRedateContract {
   }
 
   @Test
+  void aDatabaseWithoutLiveRecords_requiresNoRedate() {
+    RetentionPolicy v7 = RedatePolicies.of("7", DEVICE_LOGS,
+        "period: P3M\n    countedFrom: record-created");
+
+    assertThat(new PolicyChange(db.dataSource, v7).requiresRedate()).isFalse();
+  }
+
+  @Test
   void aChangedPolicy_requiresARedate_untilARunSucceedsUnderItsVersion() {
     records.deviceLogs(db.aSubject(), 1, V1);
     RetentionPolicy v7 = RedatePolicies.of("7", DEVICE_LOGS,
