@@ -59,7 +59,13 @@ class RetentionSweepKilledMidRunIT {
     }
     writers.shutdown();
     try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE records SET expires_at = now() - interval '1 day'");
+      // As if every account had been closed 31 days ago under policy version 1: account data
+      // is kept 30 days after closing, so all of it is due, and dated the way the policy would
+      // have (a date the policy would not give is what retention-redate corrects at a start).
+      s.executeUpdate("UPDATE subjects SET closed_at = now() - interval '31 days'");
+      s.executeUpdate("UPDATE records SET expiry_from = now() - interval '31 days',"
+          + " expiry_event = 'subject-closed', expires_at = now() - interval '1 day',"
+          + " policy_version = '1'");
     }
 
     ApiClient.Response started = admin.post("/v1/jobs/retention-sweep/runs", "{\"dryRun\":false}");
@@ -96,7 +102,7 @@ class RetentionSweepKilledMidRunIT {
     assertThat(deletes).as("one event per deletion, none twice").hasSize(RECORDS);
     assertThat(deletedIds).hasSize(RECORDS);
     assertThat(Tally.events(pg.dataSource(), "record.delete", "failure")).isEmpty();
-    // The sweep's run started and ended once (the first start also ran retention-redate).
+    // The sweep's run started and ended once (the restart also ran retention-redate).
     assertThat(Tally.events(pg.dataSource(), "job.run.start", "success"))
         .filteredOn(e -> e.path("lethe").path("job_run_id").asText().equals(runId)).hasSize(1);
     assertThat(Tally.events(pg.dataSource(), "job.run.finish", "success"))
