@@ -1,9 +1,6 @@
 package io.lethe.storage.crypto;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,10 +21,6 @@ public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int 
 
   /** Format byte, domain tag, subject id, record id, schema version: all but the name. */
   private static final int COMPACT_FIXED_BYTES = 1 + 1 + 16 + 16 + 4;
-  private static final VarHandle LONG_BE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle INT_BE =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   public FieldContext {
     Objects.requireNonNull(subjectId, "subjectId");
@@ -67,36 +60,14 @@ public record FieldContext(UUID subjectId, UUID recordId, String fieldName, int 
    * prefixes; for a short value that is three GHASH blocks where v1 takes five.
    */
   byte[] compactAssociatedData(byte formatVersion) {
-    // Schema field names are ASCII (SchemaReader), so the name is written straight into the one
-    // exact-size array; anything else takes the general UTF-8 path.
-    int length = fieldName.length();
-    byte[] out = new byte[COMPACT_FIXED_BYTES + length];
-    for (int i = 0; i < length; i++) {
-      char ch = fieldName.charAt(i);
-      if (ch >= 0x80) {
-        return compactWithUtf8Name(formatVersion);
-      }
-      out[COMPACT_FIXED_BYTES + i] = (byte) ch;
-    }
-    putCompactFixed(out, formatVersion);
-    return out;
-  }
-
-  private byte[] compactWithUtf8Name(byte formatVersion) {
+    // Plain code on purpose: building these bytes was measured not to be what limits field
+    // decryption (docs/benchmarks.md, format v2), the JDK's per-call cost of associated data is.
     byte[] name = fieldName.getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[COMPACT_FIXED_BYTES + name.length];
-    System.arraycopy(name, 0, out, COMPACT_FIXED_BYTES, name.length);
-    putCompactFixed(out, formatVersion);
-    return out;
-  }
-
-  private void putCompactFixed(byte[] out, byte formatVersion) {
-    out[0] = formatVersion;
-    out[1] = DOMAIN_FIELD_VALUE;
-    LONG_BE.set(out, 2, subjectId.getMostSignificantBits());
-    LONG_BE.set(out, 10, subjectId.getLeastSignificantBits());
-    LONG_BE.set(out, 18, recordId.getMostSignificantBits());
-    LONG_BE.set(out, 26, recordId.getLeastSignificantBits());
-    INT_BE.set(out, 34, schemaVersion);
+    return ByteBuffer.allocate(COMPACT_FIXED_BYTES + name.length)
+        .put(formatVersion).put(DOMAIN_FIELD_VALUE)
+        .putLong(subjectId.getMostSignificantBits()).putLong(subjectId.getLeastSignificantBits())
+        .putLong(recordId.getMostSignificantBits()).putLong(recordId.getLeastSignificantBits())
+        .putInt(schemaVersion).put(name)
+        .array();
   }
 }
