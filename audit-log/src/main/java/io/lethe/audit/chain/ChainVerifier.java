@@ -31,7 +31,9 @@ public final class ChainVerifier {
 
   /**
    * Verifies from {@code floor}: where the retained trail starts after old indices were dropped
-   * for retention. Checkpoints before the floor are ignored.
+   * for retention. Checkpoints before the floor are ignored. Below the floor only the links the
+   * floor records as kept are accepted, each with its recorded hash: any other event there is
+   * {@code Broken}, a kept one changed is {@code Broken}, a kept one missing is a {@code Gap}.
    */
   public VerificationResult verify(Iterator<JsonNode> documents, List<Checkpoint> checkpoints,
       ChainFloor floor) {
@@ -45,6 +47,7 @@ public final class ChainVerifier {
       }
       bySeq.put(cp.seq(), cp);
     }
+    BelowFloor below = new BelowFloor(floor);
     long expected = floor.seq();
     String prev = floor.prev();
     long lastSigned = 0;
@@ -53,6 +56,18 @@ public final class ChainVerifier {
       JsonNode doc = documents.next();
       JsonNode chain = doc.path("lethe").path("chain");
       long seq = chain.path("seq").asLong(0);
+      if (seq < floor.seq()) {
+        VerificationResult problem = below.check(seq, doc);
+        if (problem != null) {
+          return problem;
+        }
+        events++;
+        continue;
+      }
+      VerificationResult missing = below.missingBefore(seq);
+      if (missing != null) {
+        return missing;
+      }
       if (seq < expected) {
         return new VerificationResult.Broken(seq, "a second event claims this sequence number");
       }
@@ -76,6 +91,10 @@ public final class ChainVerifier {
       prev = hash;
       expected = seq + 1;
       events++;
+    }
+    VerificationResult missing = below.missingBefore(Long.MAX_VALUE);
+    if (missing != null) {
+      return missing;
     }
     Long lastCheckpoint = bySeq.isEmpty() ? null : bySeq.lastKey();
     if (lastCheckpoint != null && lastCheckpoint >= expected) {

@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
+import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lethe.audit.AuditErrorCode;
 import io.lethe.audit.AuditException;
@@ -16,19 +16,24 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Every audit document in chain order, fetched page by page with search_after. */
-final class ChainOrderIterator implements Iterator<JsonNode> {
+/**
+ * The audit documents below a sequence number in chain order, fetched page by page with
+ * search_after.
+ */
+final class ChainOrderIterator implements Iterator<IndexedEvent> {
 
   private final ElasticsearchClient client;
   private final String pattern;
+  private final long belowSeq;
   private final int pageSize;
-  private final Deque<JsonNode> page = new ArrayDeque<>();
+  private final Deque<IndexedEvent> page = new ArrayDeque<>();
   private List<FieldValue> after;
   private boolean exhausted;
 
-  ChainOrderIterator(ElasticsearchClient client, String pattern, int pageSize) {
+  ChainOrderIterator(ElasticsearchClient client, String pattern, long belowSeq, int pageSize) {
     this.client = client;
     this.pattern = pattern;
+    this.belowSeq = belowSeq;
     this.pageSize = pageSize;
   }
 
@@ -41,7 +46,7 @@ final class ChainOrderIterator implements Iterator<JsonNode> {
   }
 
   @Override
-  public JsonNode next() {
+  public IndexedEvent next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
@@ -54,13 +59,17 @@ final class ChainOrderIterator implements Iterator<JsonNode> {
         s.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
             .size(pageSize)
             .sort(o -> o.field(f -> f.field("lethe.chain.seq").order(SortOrder.Asc)));
+        if (belowSeq < Long.MAX_VALUE) {
+          s.query(q -> q.range(r -> r.untyped(u -> u.field("lethe.chain.seq")
+              .lt(JsonData.of(belowSeq)))));
+        }
         if (after != null) {
           s.searchAfter(after);
         }
         return s;
       }, ObjectNode.class);
       List<Hit<ObjectNode>> hits = response.hits().hits();
-      hits.forEach(h -> page.addLast(h.source()));
+      hits.forEach(h -> page.addLast(new IndexedEvent(h.index(), h.source())));
       if (hits.size() < pageSize) {
         exhausted = true;
       } else {

@@ -96,7 +96,23 @@ public final class ElasticsearchAuditIndex implements AuditIndex, AutoCloseable 
 
   /** Every indexed event in chain order, for {@code verify}. */
   public Iterator<JsonNode> inChainOrder() {
-    return new ChainOrderIterator(client, pattern(), 1000);
+    Iterator<IndexedEvent> events = new ChainOrderIterator(client, pattern(), Long.MAX_VALUE, 1000);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return events.hasNext();
+      }
+
+      @Override
+      public JsonNode next() {
+        return events.next().document();
+      }
+    };
+  }
+
+  /** The indexed events whose sequence number is below {@code seq}, in chain order. */
+  public Iterator<IndexedEvent> inChainOrderBelow(long seq) {
+    return new ChainOrderIterator(client, pattern(), seq, 1000);
   }
 
   /** This trail's monthly indices by name, with the month each holds. */

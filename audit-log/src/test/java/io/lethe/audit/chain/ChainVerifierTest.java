@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,102 @@ class ChainVerifierTest {
   void eventsAfterTheLastCheckpoint_areReportedAsAnUnsignedTail() {
     checkpoints.remove(1);
     assertThat(verify()).isEqualTo(new VerificationResult.Intact(6, 3, 3));
+  }
+
+  // Below the floor: months interleave at a boundary. Events 1, 2 and 4 were in the dropped
+  // month, 3 (chained before 4) in the kept one, so the floor is 5 with 3 kept below it.
+
+  @Test
+  void anEventKeptBelowTheFloor_isIntact() {
+    assertThat(verifyFromFloor(keptBelowFloor())).isEqualTo(new VerificationResult.Intact(3, 6, 0));
+  }
+
+  @Test
+  void anEventBelowTheFloorThatRetentionDidNotKeep_isBroken() {
+    assertThat(verifyFromFloor(new ChainFloor(5, hashAt(4))))
+        .isEqualTo(new VerificationResult.Broken(3,
+            "an event below the retained chain's floor that retention did not keep"));
+  }
+
+  @Test
+  void aChangedEventKeptBelowTheFloor_isBrokenAtThatEvent() {
+    List<JsonNode> kept = keptDocs();
+    ((ObjectNode) kept.get(0).path("event")).put("action", "record.create");
+    assertThat(verifier.verify(kept.iterator(), checkpoints, keptBelowFloor()))
+        .isEqualTo(new VerificationResult.Broken(3, "the event was changed after it was chained"));
+  }
+
+  @Test
+  void aChangedAndRehashedEventKeptBelowTheFloor_isBrokenAtThatEvent() {
+    List<JsonNode> kept = keptDocs();
+    ObjectNode doc = (ObjectNode) kept.get(0);
+    ((ObjectNode) doc.path("event")).put("action", "record.create");
+    ObjectNode chain = (ObjectNode) doc.path("lethe").path("chain");
+    chain.put("hash", ChainLink.next(3, chain.path("prev").asText(), CanonicalJson.of(doc)).hash());
+    assertThat(verifier.verify(kept.iterator(), checkpoints, keptBelowFloor()))
+        .isEqualTo(new VerificationResult.Broken(3, "the event was changed after it was chained"));
+  }
+
+  @Test
+  void anEventKeptBelowTheFloorRelinkedToAnotherPrev_isBroken() {
+    List<JsonNode> kept = keptDocs();
+    ((ObjectNode) kept.get(0).path("lethe").path("chain")).put("prev", hashAt(1));
+    assertThat(verifier.verify(kept.iterator(), checkpoints, keptBelowFloor()))
+        .isEqualTo(new VerificationResult.Broken(3, "the event was changed after it was chained"));
+  }
+
+  @Test
+  void aRemovedEventKeptBelowTheFloor_isAGap() {
+    List<JsonNode> kept = keptDocs();
+    kept.remove(0);
+    assertThat(verifier.verify(kept.iterator(), checkpoints, keptBelowFloor()))
+        .isEqualTo(new VerificationResult.Gap(3, 3));
+  }
+
+  @Test
+  void removedKeptEventsWithNothingAboveTheFloor_areAGap() {
+    ChainFloor floor = new ChainFloor(7, hashAt(6),
+        new TreeMap<>(Map.of(2L, hashAt(2), 3L, hashAt(3))));
+    assertThat(verifier.verify(Collections.emptyIterator(), checkpoints, floor))
+        .isEqualTo(new VerificationResult.Gap(2, 3));
+  }
+
+  @Test
+  void aForgedEventBelowTheFloor_isBroken() {
+    List<JsonNode> kept = keptDocs();
+    kept.add(0, docs.get(1));
+    assertThat(verifier.verify(kept.iterator(), checkpoints, keptBelowFloor()))
+        .isEqualTo(new VerificationResult.Broken(2,
+            "an event below the retained chain's floor that retention did not keep"));
+  }
+
+  @Test
+  void aSecondEventClaimingAKeptSequenceNumber_isBroken() {
+    List<JsonNode> kept = keptDocs();
+    kept.add(1, kept.get(0).deepCopy());
+    assertThat(verifier.verify(kept.iterator(), checkpoints, keptBelowFloor()))
+        .isEqualTo(new VerificationResult.Broken(3, "a second event claims this sequence number"));
+  }
+
+  private ChainFloor keptBelowFloor() {
+    return new ChainFloor(5, hashAt(4), new TreeMap<>(Map.of(3L, hashAt(3))));
+  }
+
+  /** Events 3, 5 and 6: what the index holds after the month of 1, 2 and 4 was dropped. */
+  private List<JsonNode> keptDocs() {
+    List<JsonNode> kept = new ArrayList<>();
+    for (int seq : new int[] {3, 5, 6}) {
+      kept.add(docs.get(seq - 1).deepCopy());
+    }
+    return kept;
+  }
+
+  private VerificationResult verifyFromFloor(ChainFloor floor) {
+    return verifier.verify(keptDocs().iterator(), checkpoints, floor);
+  }
+
+  private String hashAt(int seq) {
+    return docs.get(seq - 1).path("lethe").path("chain").path("hash").asText();
   }
 
   private VerificationResult verify() {

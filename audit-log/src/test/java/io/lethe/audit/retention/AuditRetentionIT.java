@@ -51,7 +51,7 @@ class AuditRetentionIT {
 
       Clock now = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
       AuditRetention.Report report = new AuditRetention(pg.dataSource(), index,
-          Duration.ofDays(180), now).dropExpired();
+          Duration.ofDays(180), now, signer).dropExpired();
 
       assertThat(report.dropped()).containsExactly("retention-it-2026.03", "retention-it-2026.04");
       assertThat(report.floor().seq()).isEqualTo(4);
@@ -68,7 +68,7 @@ class AuditRetentionIT {
           .isEqualTo(new VerificationResult.Gap(1, 3));
 
       AuditRetention.Report again = new AuditRetention(pg.dataSource(), index,
-          Duration.ofDays(180), now).dropExpired();
+          Duration.ofDays(180), now, signer).dropExpired();
       assertThat(again.dropped()).isEmpty();
       assertThat(again.floor()).isEqualTo(report.floor());
     }

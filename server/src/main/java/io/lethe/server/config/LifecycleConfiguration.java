@@ -1,5 +1,6 @@
 package io.lethe.server.config;
 
+import io.lethe.audit.chain.CheckpointSigner;
 import io.lethe.audit.outbox.AuditOutbox;
 import io.lethe.audit.retention.AuditRetention;
 import io.lethe.lifecycle.erasure.Backoff;
@@ -67,7 +68,8 @@ class LifecycleConfiguration {
   @Bean
   List<LifecycleJob> lifecycleJobs(RetentionPolicy policy, PersonalDataStore records,
       ObjectStore objects, LegalHolds holds, SubjectRequests requests, KeyProvider keys,
-      AuditCluster audit, DataSource dataSource, LetheProperties properties) {
+      AuditCluster audit, CheckpointSigner signer, DataSource dataSource,
+      LetheProperties properties) {
     ErasureJob erasure = new ErasureJob(records, objects, holds, requests, Backoff.defaults(),
         Clock.systemUTC());
     return List.of(
@@ -84,7 +86,7 @@ class LifecycleConfiguration {
             requests),
         // Without an audit cluster the events stay in the outbox: there is no index to drop.
         new AuditRetentionJob(audit.index().map(index -> new AuditRetention(dataSource, index,
-            properties.audit().retention(), Clock.systemUTC()))));
+            properties.audit().retention(), Clock.systemUTC(), signer))));
   }
 
   @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.lethe.server.problem;
 
+import io.lethe.audit.AuditErrorCode;
 import io.lethe.audit.AuditException;
 import io.lethe.server.db.DatabaseUnavailableException;
 import io.lethe.server.security.AccessDeniedException;
@@ -88,8 +89,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
           + "refused and nothing changed. Retry later.";
       case INDEX_UNAVAILABLE -> "The audit trail cannot be searched right now: Elasticsearch is "
           + "unavailable or not configured. Events are kept and will be searchable later.";
+      case CHAIN_BROKEN -> "The audit chain does not verify where retention would drop it, so "
+          + "nothing was dropped. Run the audit verify and investigate the event it names.";
     };
-    return respond(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Audit trail unavailable",
+    // Only a retention run meets a broken chain; a request path maps it all the same.
+    boolean broken = e.code() == AuditErrorCode.CHAIN_BROKEN;
+    return respond(ProblemWriter.problem(broken ? HttpStatus.CONFLICT
+        : HttpStatus.SERVICE_UNAVAILABLE, broken ? "Audit chain broken" : "Audit trail unavailable",
         e.code().code(), detail, request));
   }
 
