@@ -8,3 +8,7 @@ CREATE TABLE audit_chain_floor_kept (
   hash      VARCHAR(64) NOT NULL,
   floor_seq BIGINT      NOT NULL
 );
+
+-- A floor recorded before this migration did not look for kept events: the next drop takes the
+-- links it finds below such a floor as they are, once (ADR 0008), then records them.
+ALTER TABLE audit_chain_floor ADD COLUMN kept_recorded BOOLEAN DEFAULT FALSE NOT NULL;

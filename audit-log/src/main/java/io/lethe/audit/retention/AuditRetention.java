@@ -133,11 +133,32 @@ public final class AuditRetention {
         return event.document();
       }
     };
-    VerificationResult result = new ChainVerifier(signer).verify(documents, signed, current);
+    ChainFloor from = floors.recordsKeptLinks() ? current : foundBelow(current);
+    VerificationResult result = new ChainVerifier(signer).verify(documents, signed, from);
     if (!(result instanceof VerificationResult.Intact)) {
       throw new AuditException(AuditErrorCode.CHAIN_BROKEN, "The audit chain below the new "
           + "floor does not verify (" + result + "); nothing was dropped", null);
     }
     return kept;
+  }
+
+  /**
+   * A floor recorded before kept links were, with the links below it taken as the index holds
+   * them: their neighbours are gone, so nothing better exists. Each must still match its own
+   * hash in the walk; from this drop on they are recorded and checked against the record.
+   */
+  private ChainFloor foundBelow(ChainFloor legacy) {
+    SortedMap<Long, String> found = new TreeMap<>();
+    Iterator<IndexedEvent> below = index.inChainOrderBelow(legacy.seq());
+    while (below.hasNext()) {
+      JsonNode chain = below.next().document().path("lethe").path("chain");
+      long seq = chain.path("seq").asLong(0);
+      String hash = chain.path("hash").asText();
+      // Anything malformed stays out, so the walk reports it.
+      if (seq >= 1 && hash.matches("[0-9a-f]{64}")) {
+        found.putIfAbsent(seq, hash);
+      }
+    }
+    return new ChainFloor(legacy.seq(), legacy.prev(), found);
   }
 }

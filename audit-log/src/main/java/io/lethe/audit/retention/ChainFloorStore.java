@@ -51,11 +51,27 @@ public final class ChainFloorStore {
     }
   }
 
+  /**
+   * False for a floor recorded before kept links were (audit migration V5): events below it were
+   * never looked for, so an empty set of kept links proves nothing.
+   */
+  boolean recordsKeptLinks() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT kept_recorded FROM audit_chain_floor WHERE id = 1");
+        ResultSet rs = s.executeQuery()) {
+      return !rs.next() || rs.getBoolean("kept_recorded");
+    } catch (SQLException e) {
+      throw new AuditException(AuditErrorCode.OUTBOX_UNAVAILABLE, "The chain floor could not be read", e);
+    }
+  }
+
   void save(Connection c, ChainFloor floor, Instant at) throws SQLException {
     try (PreparedStatement delete = c.prepareStatement("DELETE FROM audit_chain_floor WHERE id = 1");
         PreparedStatement deleteKept = c.prepareStatement("DELETE FROM audit_chain_floor_kept");
         PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO audit_chain_floor (id, seq, prev, dropped_at) VALUES (1, ?, ?, ?)");
+            "INSERT INTO audit_chain_floor (id, seq, prev, dropped_at, kept_recorded) "
+                + "VALUES (1, ?, ?, ?, TRUE)");
         PreparedStatement insertKept = c.prepareStatement(
             "INSERT INTO audit_chain_floor_kept (seq, hash, floor_seq) VALUES (?, ?, ?)")) {
       delete.executeUpdate();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lethe.audit.chain.ChainFloor;
 import io.lethe.audit.outbox.AuditMigrations;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +36,24 @@ class ChainFloorStoreH2Test {
     save(store, ds, second);
     assertThat(store.current()).isEqualTo(second);
     assertThat(store.current().keptBelow()).isEmpty();
+  }
+
+  @Test
+  void aFloorRecordedBeforeKeptLinksWere_saysSo_untilTheNextFloorIsSaved() throws Exception {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    AuditMigrations.migrate(ds);
+    ChainFloorStore store = new ChainFloorStore(ds);
+    assertThat(store.recordsKeptLinks()).as("nothing dropped, nothing below").isTrue();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO audit_chain_floor (id, seq, prev, dropped_at) "
+          + "VALUES (1, 5, '" + A + "', CURRENT_TIMESTAMP)");
+    }
+    assertThat(store.recordsKeptLinks()).isFalse();
+    assertThat(store.current()).isEqualTo(new ChainFloor(5, A));
+
+    save(store, ds, new ChainFloor(7, B));
+    assertThat(store.recordsKeptLinks()).isTrue();
   }
 
   private static void save(ChainFloorStore store, JdbcDataSource ds, ChainFloor floor)
