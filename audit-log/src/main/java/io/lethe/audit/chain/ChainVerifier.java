@@ -56,7 +56,8 @@ public final class ChainVerifier {
       JsonNode doc = documents.next();
       JsonNode chain = doc.path("lethe").path("chain");
       long seq = chain.path("seq").asLong(0);
-      if (seq < floor.seq()) {
+      // A sequence number below 1 is never chained: it falls through to the repeated-number check.
+      if (seq >= 1 && seq < floor.seq()) {
         VerificationResult problem = below.check(seq, doc);
         if (problem != null) {
           return problem;
