@@ -18,7 +18,15 @@ import java.util.NoSuchElementException;
 
 /**
  * The audit documents below a sequence number in chain order, fetched page by page with
- * search_after.
+ * search_after on the sequence number.
+ *
+ * <p>Several documents may claim one number: that is what an inserted event looks like, and
+ * {@code verify} must see every one of them. Sequence numbers are not a unique sort key and
+ * Elasticsearch offers no sortable unique one here (sorting on {@code _id} is off by default, and
+ * a forged copy may repeat the event id and the index), so a page never ends inside a number:
+ * a full page gives back the hits of its last number and the next page starts at that number.
+ * A page whose hits all claim one number is passed on whole (verify then sees the repetition)
+ * and the next page starts after it.
  */
 final class ChainOrderIterator implements Iterator<IndexedEvent> {
 
@@ -69,15 +77,29 @@ final class ChainOrderIterator implements Iterator<IndexedEvent> {
         return s;
       }, ObjectNode.class);
       List<Hit<ObjectNode>> hits = response.hits().hits();
-      hits.forEach(h -> page.addLast(new IndexedEvent(h.index(), h.source())));
+      int keep = hits.size();
       if (hits.size() < pageSize) {
         exhausted = true;
       } else {
-        after = hits.get(hits.size() - 1).sort();
+        long last = seqOf(hits.get(keep - 1));
+        while (keep > 0 && seqOf(hits.get(keep - 1)) == last) {
+          keep--;
+        }
+        if (keep == 0) {
+          keep = hits.size();
+        }
+        after = List.of(FieldValue.of(seqOf(hits.get(keep - 1))));
       }
+      hits.subList(0, keep).forEach(h -> page.addLast(new IndexedEvent(h.index(), h.source())));
     } catch (IOException | RuntimeException e) {
       throw new AuditException(AuditErrorCode.INDEX_UNAVAILABLE,
           "The audit trail could not be read from Elasticsearch", e);
     }
+  }
+
+  /** The hit's sort value: its sequence number, or Long.MAX_VALUE where it has none. */
+  private static long seqOf(Hit<ObjectNode> hit) {
+    FieldValue value = hit.sort().get(0);
+    return value.isLong() ? value.longValue() : Long.MAX_VALUE;
   }
 }
