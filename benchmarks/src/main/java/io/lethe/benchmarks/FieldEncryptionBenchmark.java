@@ -80,6 +80,48 @@ public class FieldEncryptionBenchmark {
     return cipher.doFinal(plaintext);
   }
 
+  private final byte[] aad46 = new byte[46];
+  private final byte[] aad48 = new byte[48];
+  private final byte[] aad32 = new byte[32];
+  private byte[] ct46;
+  private byte[] ct48;
+  private byte[] ct32;
+
+  @Setup
+  public void setUpAad() throws Exception {
+    ct46 = sealWith(aad46);
+    ct48 = sealWith(aad48);
+    ct32 = sealWith(aad32);
+  }
+
+  private byte[] sealWith(byte[] aad) throws Exception {
+    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+    c.init(Cipher.ENCRYPT_MODE, keySpec, new GCMParameterSpec(128, nonce));
+    c.updateAAD(aad);
+    return c.doFinal(plaintext);
+  }
+
+  private byte[] openWith(byte[] aad, byte[] ct) throws Exception {
+    cipher.init(Cipher.DECRYPT_MODE, keySpec, new GCMParameterSpec(128, nonce));
+    cipher.updateAAD(aad);
+    return cipher.doFinal(ct);
+  }
+
+  @Benchmark
+  public byte[] plainDecrypt32Aad46() throws Exception {
+    return openWith(aad46, ct46);
+  }
+
+  @Benchmark
+  public byte[] plainDecrypt32Aad48() throws Exception {
+    return openWith(aad48, ct48);
+  }
+
+  @Benchmark
+  public byte[] plainDecrypt32Aad32() throws Exception {
+    return openWith(aad32, ct32);
+  }
+
   @Benchmark
   public byte[] plainDecrypt32() throws Exception {
     cipher.init(Cipher.DECRYPT_MODE, keySpec, new GCMParameterSpec(128, nonce));
