@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * and that loop with associated data of a few lengths, to separate what the JCE charges for
  * associated data from what Lethe's own code costs. Thread CPU time, every way in turn in each
  * round, the median of the rounds: the comparison holds on a machine whose other work comes and
- * goes, where JMH's wall-clock throughput does not.
+ * goes, where JMH's wall-clock throughput does not. Ratios are plain over Lethe (1.0: no overhead).
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.lethe.storage.crypto.FieldCipherCost
  * [rounds] [operations per round]}
@@ -26,8 +26,9 @@ public final class FieldCipherCost {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private interface Op {
-    byte[] run() throws Exception;
+  /** One way of doing it; each has its own loop so the JIT compiles each loop on its own. */
+  private interface Way {
+    long loop(int ops) throws Exception;
   }
 
   private FieldCipherCost() {}
@@ -59,34 +60,20 @@ public final class FieldCipherCost {
     String[] names = {"plain decrypt, no aad", "plain decrypt, aad 32", "plain decrypt, aad 46",
         "plain decrypt, aad 48", "lethe decrypt (v2, aad 46)", "plain encrypt, no aad",
         "lethe encrypt (v2)"};
-    Op[] ways = new Op[names.length];
-    for (int i = 0; i < aads.length; i++) {
-      byte[] aad = aads[i];
-      byte[] ct = sealed[i];
-      ways[i] = () -> {
-        cipher.init(Cipher.DECRYPT_MODE, spec, new GCMParameterSpec(128, nonce));
-        if (aad.length > 0) {
-          cipher.updateAAD(aad);
-        }
-        return cipher.doFinal(ct);
-      };
-    }
-    ways[4] = () -> lethe.decrypt(key, context, stored);
-    ways[5] = () -> {
-      byte[] fresh = new byte[12];
-      random.nextBytes(fresh);
-      cipher.init(Cipher.ENCRYPT_MODE, spec, new GCMParameterSpec(128, fresh));
-      return cipher.doFinal(plaintext);
-    };
-    ways[6] = () -> lethe.encrypt(key, context, plaintext);
+    Way[] ways = new Way[names.length];
+    ways[0] = ops1 -> plainDecrypt(cipher, spec, nonce, aads[0], sealed[0], ops1);
+    ways[1] = ops1 -> plainDecrypt(cipher, spec, nonce, aads[1], sealed[1], ops1);
+    ways[2] = ops1 -> plainDecrypt(cipher, spec, nonce, aads[2], sealed[2], ops1);
+    ways[3] = ops1 -> plainDecrypt(cipher, spec, nonce, aads[3], sealed[3], ops1);
+    ways[4] = ops1 -> letheDecrypt(lethe, key, context, stored, ops1);
+    ways[5] = ops1 -> plainEncrypt(cipher, spec, random, plaintext, ops1);
+    ways[6] = ops1 -> letheEncrypt(lethe, key, context, plaintext, ops1);
     long[][] cpu = new long[ways.length][rounds];
     long sink = 0;
     for (int round = -5; round < rounds; round++) { // five rounds of warm-up
       for (int way = 0; way < ways.length; way++) {
         long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < ops; i++) {
-          sink += ways[way].run().length;
-        }
+        sink += ways[way].loop(ops);
         long used = THREADS.getCurrentThreadCpuTime() - start;
         if (round >= 0) {
           cpu[way][round] = used;
@@ -96,14 +83,62 @@ public final class FieldCipherCost {
     System.out.printf("%d rounds of %d operations, load %s, %s, sink %d%n", rounds, ops,
         Files.readString(Path.of("/proc/loadavg")).trim(), System.getProperty("java.vm.version"),
         sink);
-    double plainDecrypt = median(cpu[0]) / ops;
-    double plainEncrypt = median(cpu[5]) / ops;
+    // The minimum is the round least disturbed by other work: on a loaded machine it is the
+    // steadier figure; on a quiet one median and minimum agree.
     for (int way = 0; way < ways.length; way++) {
-      double ns = median(cpu[way]) / ops;
-      double base = way < 5 ? plainDecrypt : plainEncrypt;
-      System.out.printf("%-28s median %6.1f ns CPU/op, min %6.1f, ratio plain/this %.3f%n",
-          names[way], ns, Arrays.stream(cpu[way]).min().orElse(0) / (double) ops, base / ns);
+      int base = way < 5 ? 0 : 5;
+      double median = median(cpu[way]) / ops;
+      double min = min(cpu[way]) / ops;
+      System.out.printf("%-28s median %6.1f ns CPU/op (ratio %.3f), min %6.1f (ratio %.3f)%n",
+          names[way], median, median(cpu[base]) / ops / median, min, min(cpu[base]) / ops / min);
     }
+  }
+
+  private static long plainDecrypt(Cipher cipher, SecretKeySpec spec, byte[] nonce, byte[] aad,
+      byte[] ct, int ops) throws Exception {
+    long sink = 0;
+    for (int i = 0; i < ops; i++) {
+      cipher.init(Cipher.DECRYPT_MODE, spec, new GCMParameterSpec(128, nonce));
+      if (aad.length > 0) {
+        cipher.updateAAD(aad);
+      }
+      sink += cipher.doFinal(ct).length;
+    }
+    return sink;
+  }
+
+  private static long letheDecrypt(FieldCipher lethe, SecretBytes key, FieldContext context,
+      byte[] stored, int ops) {
+    long sink = 0;
+    for (int i = 0; i < ops; i++) {
+      sink += lethe.decrypt(key, context, stored).length;
+    }
+    return sink;
+  }
+
+  private static long plainEncrypt(Cipher cipher, SecretKeySpec spec, SecureRandom random,
+      byte[] plaintext, int ops) throws Exception {
+    long sink = 0;
+    for (int i = 0; i < ops; i++) {
+      byte[] fresh = new byte[12];
+      random.nextBytes(fresh);
+      cipher.init(Cipher.ENCRYPT_MODE, spec, new GCMParameterSpec(128, fresh));
+      sink += cipher.doFinal(plaintext).length;
+    }
+    return sink;
+  }
+
+  private static long letheEncrypt(FieldCipher lethe, SecretBytes key, FieldContext context,
+      byte[] plaintext, int ops) {
+    long sink = 0;
+    for (int i = 0; i < ops; i++) {
+      sink += lethe.encrypt(key, context, plaintext).length;
+    }
+    return sink;
+  }
+
+  private static double min(long[] values) {
+    return Arrays.stream(values).min().orElseThrow();
   }
 
   private static double median(long[] values) {
