@@ -2,6 +2,7 @@ package io.lethe.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.lethe.testsupport.postgres.PostgresExtension;
 import io.lethe.testsupport.s3.S3ProxyExtension;
 import java.net.http.HttpResponse;
@@ -13,11 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +48,7 @@ class AuditFailClosedIT {
   }
 
   @LocalServerPort int port;
+  @Autowired DataSource dataSource;
   ApiClient admin;
   final ExecutorService clients = Executors.newFixedThreadPool(8);
 
@@ -110,6 +114,13 @@ class AuditFailClosedIT {
     assertThat(admin.get(lookupPath()).status()).isEqualTo(200);
     assertThat(admin.getBytes("/v1/objects/" + object + "?purpose=accident-handling")
         .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onPostgres_aGroupCommitsBatchIsSentAsMultiRowInserts() {
+    assertThat(dataSource).isInstanceOfSatisfying(HikariDataSource.class, pool ->
+        assertThat(pool.getDataSourceProperties())
+            .containsEntry("reWriteBatchedInserts", "true"));
   }
 
   private <T> List<T> concurrently(int n, Callable<T> call) throws Exception {
