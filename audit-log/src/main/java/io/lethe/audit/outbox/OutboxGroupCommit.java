@@ -210,23 +210,26 @@ public final class OutboxGroupCommit {
     } catch (SQLException | RuntimeException e) {
       return new Attempt(Kind.UNREACHABLE, e);
     }
-    try (c) {
+    Attempt attempt;
+    try {
       c.setAutoCommit(false);
+      outbox.appendAll(c, events);
+      c.commit();
+      attempt = new Attempt(Kind.WRITTEN, null);
+    } catch (SQLException | RuntimeException e) {
       try {
-        outbox.appendAll(c, events);
-        c.commit();
-        return new Attempt(Kind.WRITTEN, null);
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        return new Attempt(Kind.REFUSED, e);
+        c.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
       }
-    } catch (SQLException closingOrAutoCommit) {
-      return new Attempt(Kind.REFUSED, closingOrAutoCommit);
+      attempt = new Attempt(Kind.REFUSED, e);
     }
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException ignored) {
+      // The outcome is the commit's: a connection that fails to close after it changes nothing.
+    }
+    return attempt;
   }
 
   private static AuditException unavailable(Throwable cause) {

@@ -206,6 +206,18 @@ class OutboxGroupCommitH2Test {
   }
 
   @Test
+  void aConnectionThatFailsToCloseAfterTheCommit_leavesTheAppendWritten() throws Exception {
+    ds.open();
+    ds.failClose(true);
+    OutboxGroupCommit commit = new OutboxGroupCommit(ds, new AuditOutbox(), 500);
+    AuditEvent event = read();
+
+    commit.append(event);
+
+    assertThat(outboxIds()).containsExactly(event.id().toString());
+  }
+
+  @Test
   void anInterruptedWaiter_keepsWaitingForItsAnswer_andReturnsWithItsFlagSet() throws Exception {
     OutboxGroupCommit commit = new OutboxGroupCommit(ds, new AuditOutbox(), 500);
     Future<?> leader = threads.submit(() -> commit.append(read()));
@@ -300,6 +312,7 @@ class OutboxGroupCommitH2Test {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final AtomicInteger borrowed = new AtomicInteger();
     private volatile boolean refusing;
+    private volatile boolean closeFails;
 
     GatedDataSource(DataSource delegate) {
       this.delegate = delegate;
@@ -315,6 +328,10 @@ class OutboxGroupCommitH2Test {
 
     void refuse(boolean refuse) {
       refusing = refuse;
+    }
+
+    void failClose(boolean fail) {
+      closeFails = fail;
     }
 
     int borrowed() {
@@ -334,7 +351,24 @@ class OutboxGroupCommitH2Test {
       if (refusing) {
         throw new SQLException("the database cannot be reached");
       }
-      return delegate.getConnection();
+      Connection connection = delegate.getConnection();
+      return closeFails ? closeFailing(connection) : connection;
+    }
+
+    private static Connection closeFailing(Connection connection) {
+      return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+          Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
+            if (method.getName().equals("close")) {
+              connection.close();
+              throw new SQLException("the connection could not be closed cleanly");
+            }
+            try {
+              return method.invoke(connection, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
     }
 
     @Override
