@@ -57,6 +57,8 @@ final class LoadDatabase implements AutoCloseable {
       config.setJdbcUrl(options.jdbcUrl());
       config.setUsername(options.jdbcUser());
       config.setSchema(schema);
+      // As the server on PostgreSQL: a group commit's batch goes out as multi-row inserts.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
     } else {
       h2 = Files.createTempDirectory("lethe-auditload-h2-");
       config.setJdbcUrl("jdbc:h2:file:" + h2.resolve("load").toAbsolutePath());

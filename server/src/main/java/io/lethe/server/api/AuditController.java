@@ -165,7 +165,8 @@ class AuditController {
     if (subjectId != null) {
       event.subject(parseUuidOrNull(subjectId));
     }
-    audit.recordAlone(event.build());
+    // Fail closed: the answer leaves only once its event is committed.
+    audit.recordAccess(event.build());
   }
 
   private static UUID parseUuidOrNull(String s) {

@@ -60,7 +60,8 @@ class ObjectService {
 
   /**
    * Permission {@code objects:read:<category>:<purpose>}. The object is opened (its key
-   * unwrapped) and the read committed to the audit trail before the first byte leaves.
+   * unwrapped) and the read committed to the audit trail (group commit) before the first byte
+   * leaves.
    */
   OpenObject get(UUID objectId, String purpose) {
     AuditEvent.Builder failure = audit.event("object.get", Outcome.FAILURE).object(objectId)
@@ -73,23 +74,23 @@ class ObjectService {
       }
       caller.requireAny("objects:read:<category>:" + purpose, java.util.Arrays.stream(
           Category.values()).map(cat -> "objects:read:" + cat.yamlName() + ":" + purpose).toList());
-      return transactions.inTransaction(c -> {
+      OpenObject open = transactions.inTransaction(c -> {
         StoredObject found = objects.describe(c, objectId);
         caller.require("objects:read:" + found.category().yamlName() + ":" + purpose);
-        ObjectContent content = objects.get(c, objectId, purpose);
-        try {
-          audit.record(c, audit.event("object.get", Outcome.SUCCESS).subject(found.subjectId())
-              .object(objectId).purpose(purpose).build());
-          return new OpenObject(found, content);
-        } catch (RuntimeException e) {
-          try {
-            content.close();
-          } catch (java.io.IOException closing) {
-            e.addSuppressed(closing);
-          }
-          throw e;
-        }
+        return new OpenObject(found, objects.get(c, objectId, purpose));
       });
+      try {
+        audit.recordAccess(audit.event("object.get", Outcome.SUCCESS)
+            .subject(open.object().subjectId()).object(objectId).purpose(purpose).build());
+        return open;
+      } catch (RuntimeException e) {
+        try {
+          open.close();
+        } catch (java.io.IOException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
     });
   }
 

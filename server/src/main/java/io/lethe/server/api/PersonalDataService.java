@@ -39,7 +39,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Subjects and records through the API: permission check, the change and its audit event in one
- * transaction, and an audit event of its own for every refused attempt.
+ * transaction, a read's event committed (shared with concurrent reads) before its data leaves,
+ * and an audit event of its own for every refused attempt.
  */
 @Service
 class PersonalDataService {
@@ -87,11 +88,10 @@ class PersonalDataService {
   SubjectSummary describeSubject(UUID subjectId) {
     return audit.guarded(audit.event("subject.read", Outcome.FAILURE).subject(subjectId), () -> {
       caller.require("subjects:read");
-      return transactions.inTransaction(c -> {
-        SubjectSummary summary = store.describeSubject(c, subjectId);
-        audit.record(c, audit.event("subject.read", Outcome.SUCCESS).subject(subjectId).build());
-        return summary;
-      });
+      SubjectSummary summary = transactions.inTransaction(c -> store.describeSubject(c,
+          subjectId));
+      audit.recordAccess(audit.event("subject.read", Outcome.SUCCESS).subject(subjectId).build());
+      return summary;
     });
   }
 
@@ -180,17 +180,19 @@ class PersonalDataService {
     String action = plain ? "record.read-plain" : "record.read";
     AuditEvent.Builder failure = audit.event(action, Outcome.FAILURE).purpose(purpose)
         .record(recordId, null);
-    return audit.guarded(failure, () -> transactions.inTransaction(c -> {
-      StatisticsPurposeException.refuseOnPersonalData(purpose);
-      caller.requireAny("records:read:<category>:" + purpose, categories().stream()
-          .map(category -> "records:read:" + category + ":" + purpose).toList());
-      RecordView view = permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
-      // Written before the data leaves: if the outbox fails, the transaction and the read fail.
-      audit.record(c, audit.event(action, Outcome.SUCCESS).purpose(purpose)
+    return audit.guarded(failure, () -> {
+      RecordView view = transactions.inTransaction(c -> {
+        StatisticsPurposeException.refuseOnPersonalData(purpose);
+        caller.requireAny("records:read:<category>:" + purpose, categories().stream()
+            .map(category -> "records:read:" + category + ":" + purpose).toList());
+        return permitted(store.readRecord(c, recordId, purpose, plain), purpose, plain);
+      });
+      // Committed before the data leaves: if the outbox fails, the read fails.
+      audit.recordAccess(audit.event(action, Outcome.SUCCESS).purpose(purpose)
           .subject(view.subjectId()).record(view.id(), view.type())
           .fields(new ArrayList<>(view.fields().keySet())).build());
       return view;
-    }));
+    });
   }
 
   /**
@@ -214,12 +216,11 @@ class PersonalDataService {
         }
         caller.require("records:lookup:" + def.category().yamlName() + ":" + purpose);
       }
-      return transactions.inTransaction(c -> {
-        List<IndexHit> hits = store.findByBlindIndex(c, type, field, value);
-        audit.record(c, audit.event("record.lookup", Outcome.SUCCESS).purpose(purpose)
-            .record(null, type).fields(List.of(field)).build());
-        return hits;
-      });
+      List<IndexHit> hits = transactions.inTransaction(c -> store.findByBlindIndex(c, type,
+          field, value));
+      audit.recordAccess(audit.event("record.lookup", Outcome.SUCCESS).purpose(purpose)
+          .record(null, type).fields(List.of(field)).build());
+      return hits;
     });
   }
 

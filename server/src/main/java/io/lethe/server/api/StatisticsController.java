@@ -60,7 +60,7 @@ class StatisticsController {
           StorageErrorCode.RECORD_TYPE_UNKNOWN, "record type '" + type + "' is not in the schema"))
           .field(field).orElseThrow(() -> new StorageException(StorageErrorCode.FIELD_UNKNOWN,
               "record type " + type + " has no field '" + field + "'"));
-      return transactions.inTransaction(c -> {
+      StatisticsResponse response = transactions.inTransaction(c -> {
         Map<String, Long> listed = new LinkedHashMap<>();
         long suppressed = 0;
         for (Map.Entry<String, Long> e : statistics.countsByValue(c, type, field).entrySet()) {
@@ -71,12 +71,13 @@ class StatisticsController {
           }
         }
         long records = statistics.records(c, type);
-        audit.record(c, audit.event("statistics.read", Outcome.SUCCESS)
-            .purpose(StatisticsPurposeException.PURPOSE).record(null, type)
-            .fields(List.of(field)).build());
         return new StatisticsResponse(type, field, StatisticsPurposeException.PURPOSE, records,
             listed, suppressed, minCount);
       });
+      audit.recordAccess(audit.event("statistics.read", Outcome.SUCCESS)
+          .purpose(StatisticsPurposeException.PURPOSE).record(null, type)
+          .fields(List.of(field)).build());
+      return response;
     });
   }
 

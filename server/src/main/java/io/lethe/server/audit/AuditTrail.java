@@ -2,7 +2,7 @@ package io.lethe.server.audit;
 
 import io.lethe.audit.AuditEvent;
 import io.lethe.audit.outbox.AuditOutbox;
-import io.lethe.server.db.Transactions;
+import io.lethe.audit.outbox.OutboxGroupCommit;
 import io.lethe.server.problem.ApiErrorCode;
 import io.lethe.server.security.Principal;
 import io.lethe.server.security.RequestIds;
@@ -19,7 +19,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Builds audit events from the current request (actor, roles, source address, request id, path)
- * and writes them: with a change in its transaction, or alone for refused attempts.
+ * and writes them: with a change in its transaction; for an access that changes nothing, or a
+ * refused attempt, through the group commit, which shares one transaction among concurrent
+ * accesses (ADR 0016, 2026-12).
  */
 @Component
 public class AuditTrail {
@@ -27,11 +29,11 @@ public class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
   private final AuditOutbox outbox;
-  private final Transactions transactions;
+  private final OutboxGroupCommit groupCommit;
 
-  AuditTrail(AuditOutbox outbox, Transactions transactions) {
+  AuditTrail(AuditOutbox outbox, OutboxGroupCommit groupCommit) {
     this.outbox = outbox;
-    this.transactions = transactions;
+    this.groupCommit = groupCommit;
   }
 
   /** An event about the current request, ready for resource fields. */
@@ -51,6 +53,17 @@ public class AuditTrail {
   /** Writes the event in the caller's transaction (fails the transaction if it cannot). */
   public void record(Connection connection, AuditEvent event) {
     outbox.append(connection, event);
+  }
+
+  /**
+   * Commits the event of an access that changed nothing, after the access's own transaction
+   * and before its data leaves; returns once the event is committed.
+   *
+   * @throws io.lethe.audit.AuditException {@code OUTBOX_UNAVAILABLE} if it could not be: the
+   *     access must then be refused, its data withheld
+   */
+  public void recordAccess(AuditEvent event) {
+    groupCommit.append(event);
   }
 
   /**
@@ -87,10 +100,7 @@ public class AuditTrail {
   /** Writes a refused or failed attempt on its own; a failure here is logged, not thrown. */
   public void recordAlone(AuditEvent event) {
     try {
-      transactions.inTransaction(c -> {
-        outbox.append(c, event);
-        return null;
-      });
+      groupCommit.append(event);
     } catch (RuntimeException e) {
       log.error("Could not record a refused {} attempt (event {})", event.action(), event.id(), e);
     }

@@ -3,6 +3,7 @@ package io.lethe.server.config;
 import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
 import io.lethe.audit.outbox.AuditOutbox;
 import io.lethe.audit.outbox.AuditShipper;
+import io.lethe.audit.outbox.OutboxGroupCommit;
 import io.lethe.audit.chain.CheckpointSigner;
 import io.lethe.server.audit.CheckpointKeys;
 import io.lethe.storage.keys.KeyProvider;
@@ -30,6 +31,17 @@ public class AuditConfiguration {
   @Bean
   AuditOutbox auditOutbox() {
     return new AuditOutbox();
+  }
+
+  /**
+   * Events of accesses that change nothing share transactions: at most this many in one, so
+   * that a burst does not make one caller commit an unbounded insert for the others.
+   */
+  static final int GROUP_COMMIT_MAX_BATCH = 500;
+
+  @Bean
+  OutboxGroupCommit outboxGroupCommit(DataSource dataSource, AuditOutbox outbox) {
+    return new OutboxGroupCommit(dataSource, outbox, GROUP_COMMIT_MAX_BATCH);
   }
 
   @Bean(destroyMethod = "close")

@@ -15,6 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+  /** Static: a post-processor must exist before the beans it processes (the data source). */
+  @Bean
+  static PostgresBatchInserts postgresBatchInserts() {
+    return new PostgresBatchInserts();
+  }
+
   @Bean
   Schema schema(LetheProperties properties) {
     String file = properties.storage().schemaFile();
