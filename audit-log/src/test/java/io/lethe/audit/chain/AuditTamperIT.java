@@ -3,7 +3,6 @@ package io.lethe.audit.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lethe.audit.AuditEvent;
 import io.lethe.audit.elasticsearch.ElasticsearchAuditIndex;
 import io.lethe.audit.outbox.AuditMigrations;
@@ -12,10 +11,6 @@ import io.lethe.audit.outbox.AuditShipper;
 import io.lethe.audit.outbox.CheckpointStore;
 import io.lethe.testsupport.elasticsearch.ElasticsearchExtension;
 import io.lethe.testsupport.postgres.PostgresExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
@@ -34,10 +29,9 @@ class AuditTamperIT {
   @RegisterExtension static final ElasticsearchExtension es = new ElasticsearchExtension();
 
   private static final String PREFIX = "tamper-it";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final CheckpointSigner signer = TestSigner.create();
   private static ElasticsearchAuditIndex index;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final IndexedTrailEditor trail = new IndexedTrailEditor(es.url(), PREFIX);
 
   @BeforeAll
   static void shipTenEvents() {
@@ -117,31 +111,18 @@ class AuditTamperIT {
   }
 
   private JsonNode docAt(long seq) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url() + "/" + PREFIX
-        + "-*/_search?q=lethe.chain.seq:" + seq)).build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body()).path("hits").path("hits").get(0);
+    return trail.docAt(seq);
   }
 
   private static String id(JsonNode hit) {
-    return hit.path("_id").asText();
+    return IndexedTrailEditor.id(hit);
   }
 
   private void restore(JsonNode hit) throws Exception {
-    sendTo(hit.path("_index").asText(), "PUT", "/_doc/" + id(hit) + "?refresh=true",
-        hit.path("_source").toString());
+    trail.restore(hit);
   }
 
   private void send(String method, String path, String body) throws Exception {
-    sendTo(PREFIX + "-" + io.lethe.audit.EcsDocument.monthOf(java.time.Instant.now()), method,
-        path, body);
-  }
-
-  private void sendTo(String indexName, String method, String path, String body) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url() + "/" + indexName + path))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+    trail.send(PREFIX + "-" + io.lethe.audit.EcsDocument.monthOf(java.time.Instant.now()), method, path, body);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lethe.audit.AuditErrorCode;
 import io.lethe.audit.AuditEvent;
@@ -13,6 +12,7 @@ import io.lethe.audit.chain.CanonicalJson;
 import io.lethe.audit.chain.ChainFloor;
 import io.lethe.audit.chain.ChainLink;
 import io.lethe.audit.chain.ChainVerifier;
+import io.lethe.audit.chain.IndexedTrailEditor;
 import io.lethe.audit.chain.CheckpointSigner;
 import io.lethe.audit.chain.TestSigner;
 import io.lethe.audit.chain.VerificationResult;
@@ -23,10 +23,6 @@ import io.lethe.audit.outbox.AuditShipper;
 import io.lethe.audit.outbox.CheckpointStore;
 import io.lethe.testsupport.elasticsearch.ElasticsearchExtension;
 import io.lethe.testsupport.postgres.PostgresExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,13 +48,12 @@ class AuditRetentionBoundaryIT {
 
   private static final String PREFIX = "retention-boundary-it";
   private static final String JUNE = PREFIX + "-2026.06";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final CheckpointSigner signer = TestSigner.create();
   private static final Clock DECEMBER = Clock.fixed(Instant.parse("2026-12-15T00:00:00Z"),
       ZoneOffset.UTC);
   private static ElasticsearchAuditIndex index;
   private static AuditShipper shipper;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final IndexedTrailEditor trail = new IndexedTrailEditor(es.url(), PREFIX);
 
   /**
    * Chain order: 1, 2 in May; 3 in June (00:00:00.050); 4 in May (23:59:59.900, its transaction
@@ -202,30 +197,18 @@ class AuditRetentionBoundaryIT {
   }
 
   private JsonNode docAt(long seq) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url() + "/" + PREFIX
-        + "-*/_search?q=lethe.chain.seq:" + seq)).build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body()).path("hits").path("hits").get(0);
+    return trail.docAt(seq);
   }
 
   private static String id(JsonNode hit) {
-    return hit.path("_id").asText();
+    return IndexedTrailEditor.id(hit);
   }
 
   private void restore(JsonNode hit) throws Exception {
-    sendTo(hit.path("_index").asText(), "PUT", "/_doc/" + id(hit) + "?refresh=true",
-        hit.path("_source").toString());
+    trail.restore(hit);
   }
 
   private void send(String method, String path, String body) throws Exception {
-    sendTo(JUNE, method, path, body);
-  }
-
-  private void sendTo(String indexName, String method, String path, String body) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es.url() + "/" + indexName
-            + path)).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+    trail.send(JUNE, method, path, body);
   }
 }
