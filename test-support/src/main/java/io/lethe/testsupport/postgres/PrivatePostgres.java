@@ -1,7 +1,6 @@
 package io.lethe.testsupport.postgres;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     bin = binaries();
-    port = freePort();
+    port = io.lethe.testsupport.server.LetheServerProcess.freePort();
     dataDir = Files.createTempDirectory(Path.of("/var/tmp"), "lethe-pg-");
     asPostgresOwner(dataDir);
     run(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres", "-A",
@@ -135,9 +134,4 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

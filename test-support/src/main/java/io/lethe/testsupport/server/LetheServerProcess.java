@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -181,10 +182,35 @@ public final class LetheServerProcess implements AutoCloseable {
     }
   }
 
-  /** A loopback port nobody listens on right now. */
+  /**
+   * A port nobody listens on right now, taken below the kernel's ephemeral range. A port
+   * from {@code new ServerSocket(0)} is free only until something else asks the kernel for one:
+   * the server's own Elasticsearch node and S3Proxy do exactly that while it starts, and could be
+   * handed the very port it is about to listen on ("Port ... was already in use"). The kernel
+   * never hands out a port below its ephemeral range, so only another explicit choice can take
+   * it, and the bind check below sees those.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    int ephemeralLow = ephemeralRangeStart();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = random.nextInt(Math.max(1025, ephemeralLow - 12_000), ephemeralLow);
+      try (ServerSocket s = new ServerSocket(port)) {
+        return s.getLocalPort();
+      } catch (IOException taken) {
+        // Someone listens there: try another.
+      }
+    }
+    throw new IOException("no free loopback port below " + ephemeralLow);
+  }
+
+  /** The start of the kernel's ephemeral port range (Linux), else the IANA default. */
+  private static int ephemeralRangeStart() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException notLinux) {
+      return 49152;
     }
   }
 }
