@@ -7,7 +7,7 @@ import java.util.Set;
 /** The settings of one {@link AuditLoad} run, from {@code --name value} arguments. */
 record LoadOptions(String db, String jdbcUrl, String jdbcUser, String esUrl, int esHeapMb,
     int writers, int batchSize, int seconds, int warmupSeconds, long shipIntervalMs,
-    Path output) {
+    boolean groupCommit, Path output) {
 
   static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -29,7 +29,11 @@ record LoadOptions(String db, String jdbcUrl, String jdbcUser, String esUrl, int
   static LoadOptions parse(String[] args) {
     Map<String, String> a = LoadArguments.parse(args, Set.of("db", "jdbc-url", "jdbc-user",
         "es-url", "es-heap-mb", "writers", "batch-size", "seconds", "warmup", "ship-interval-ms",
-        "output"));
+        "access", "output"));
+    String access = a.getOrDefault("access", "group");
+    if (!access.equals("group") && !access.equals("inline")) {
+      throw new IllegalArgumentException("--access is group or inline");
+    }
     String db = a.getOrDefault("db", "postgres");
     return new LoadOptions(db, a.getOrDefault("jdbc-url", DEFAULT_JDBC_URL),
         a.getOrDefault("jdbc-user", "postgres"), a.get("es-url"),
@@ -39,6 +43,7 @@ record LoadOptions(String db, String jdbcUrl, String jdbcUser, String esUrl, int
         Integer.parseInt(a.getOrDefault("seconds", "30")),
         Integer.parseInt(a.getOrDefault("warmup", "10")),
         Long.parseLong(a.getOrDefault("ship-interval-ms", "1000")),
+        access.equals("group"),
         Path.of(a.getOrDefault("output",
             Path.of(System.getProperty("java.io.tmpdir"), "audit-load-" + db + ".json").toString())));
   }

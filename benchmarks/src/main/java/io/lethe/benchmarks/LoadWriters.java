@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link OutboxGroupCommit}: concurrent accesses share one outbox transaction) before the access
  * counts as done. At full speed or paced to a total rate; optionally alternating with the same
  * read without the event, so the difference of the two latencies is what audit adds to an
- * access.
+ * access. With {@code groupCommit} off, each access is the earlier path instead, kept for
+ * comparison in one run: the read and {@link AuditOutbox#append} in one transaction, one commit
+ * per access.
  */
 final class LoadWriters implements AutoCloseable {
 
@@ -30,6 +32,8 @@ final class LoadWriters implements AutoCloseable {
   private static final int GROUP_COMMIT_MAX_BATCH = 500;
 
   private final OutboxGroupCommit groupCommit;
+  private final AuditOutbox outbox = new AuditOutbox();
+  private final boolean grouped;
   private final double ratePerSecond;
   private final boolean alternate;
   private final List<Thread> threads = new ArrayList<>();
@@ -42,8 +46,11 @@ final class LoadWriters implements AutoCloseable {
   /**
    * @param ratePerSecond total audited accesses per second over all threads; 0 for full speed
    * @param alternate also run the read without audit, every other access
+   * @param grouped events through the group commit (the server's path); else appended inline
    */
-  LoadWriters(LoadDatabase db, int threads, double ratePerSecond, boolean alternate) {
+  LoadWriters(LoadDatabase db, int threads, double ratePerSecond, boolean alternate,
+      boolean grouped) {
+    this.grouped = grouped;
     this.db = db;
     this.groupCommit = new OutboxGroupCommit(db.dataSource(), new AuditOutbox(),
         GROUP_COMMIT_MAX_BATCH);
@@ -112,9 +119,12 @@ final class LoadWriters implements AutoCloseable {
           rs.getBytes(3);
         }
       }
+      if (withAudit && !grouped) {
+        outbox.append(c, LoadEvents.recordRead(subject, record.id()));
+      }
       c.commit();
     }
-    if (withAudit) {
+    if (withAudit && grouped) {
       // The data would leave only now, once the event is committed.
       groupCommit.append(LoadEvents.recordRead(subject, record.id()));
     }
