@@ -192,9 +192,15 @@ public final class LetheServerProcess implements AutoCloseable {
    */
   public static int freePort() throws IOException {
     int ephemeralLow = ephemeralRangeStart();
+    if (ephemeralLow <= 2048) {
+      // No room below the range: the kernel's own choice is the best left.
+      try (ServerSocket s = new ServerSocket(0)) {
+        return s.getLocalPort();
+      }
+    }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int attempt = 0; attempt < 200; attempt++) {
-      int port = random.nextInt(Math.max(1025, ephemeralLow - 12_000), ephemeralLow);
+      int port = random.nextInt(Math.max(1024, ephemeralLow - 12_000), ephemeralLow);
       try (ServerSocket s = new ServerSocket(port)) {
         return s.getLocalPort();
       } catch (IOException taken) {
@@ -207,8 +213,9 @@ public final class LetheServerProcess implements AutoCloseable {
   /** The start of the kernel's ephemeral port range (Linux), else the IANA default. */
   private static int ephemeralRangeStart() {
     try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      return Integer.parseInt(range.split("\\s+")[0]);
+      // Read as lines: Files.readString gave back only the first character of this procfs file.
+      String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+      return Integer.parseInt(range.trim().split("\\s+")[0]);
     } catch (IOException | RuntimeException notLinux) {
       return 49152;
     }
