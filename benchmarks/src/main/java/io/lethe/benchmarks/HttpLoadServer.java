@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,7 @@ final class HttpLoadServer implements AutoCloseable {
     if (database != null) {
       sql("CREATE DATABASE " + database);
     }
-    int port = freePort();
+    int port = io.lethe.embedded.FreePorts.free();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + options.serverHeapMb() + "m", "-cp", options.serverJar().toString()));
@@ -195,11 +194,5 @@ final class HttpLoadServer implements AutoCloseable {
     random.nextBytes(secret);
     return "lth_" + HexFormat.of().formatHex(id) + "_"
         + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,8 +1,6 @@
 package io.lethe.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +54,8 @@ public final class ElasticsearchNode implements AutoCloseable {
     this.javaHome = JavaRuntimes.find(options.javaHome(), distribution.minimumJavaVersion());
     this.nodeDirectory = options.nodeDirectory().toAbsolutePath();
     this.heapMegabytes = options.heapMegabytes();
-    this.httpPort = freePort();
-    this.transportPort = freePort();
+    this.httpPort = FreePorts.free();
+    this.transportPort = FreePorts.free();
     this.asOtherUser = UnprivilegedUser.runningAsRoot();
   }
 
@@ -241,15 +239,6 @@ public final class ElasticsearchNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmbeddedServerException("Interrupted while Elasticsearch was starting", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

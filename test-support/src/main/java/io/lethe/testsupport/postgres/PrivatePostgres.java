@@ -33,7 +33,7 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     bin = binaries();
-    port = io.lethe.testsupport.server.LetheServerProcess.freePort();
+    port = io.lethe.embedded.FreePorts.free();
     dataDir = Files.createTempDirectory(Path.of("/var/tmp"), "lethe-pg-");
     asPostgresOwner(dataDir);
     run(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres", "-A",

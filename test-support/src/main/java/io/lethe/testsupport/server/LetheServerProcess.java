@@ -1,9 +1,9 @@
 package io.lethe.testsupport.server;
 
+import io.lethe.embedded.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -182,42 +181,8 @@ public final class LetheServerProcess implements AutoCloseable {
     }
   }
 
-  /**
-   * A port nobody listens on right now, taken below the kernel's ephemeral range. A port
-   * from {@code new ServerSocket(0)} is free only until something else asks the kernel for one:
-   * the server's own Elasticsearch node and S3Proxy do exactly that while it starts, and could be
-   * handed the very port it is about to listen on ("Port ... was already in use"). The kernel
-   * never hands out a port below its ephemeral range, so only another explicit choice can take
-   * it, and the bind check below sees those.
-   */
-  public static int freePort() throws IOException {
-    int ephemeralLow = ephemeralRangeStart();
-    if (ephemeralLow <= 2048) {
-      // No room below the range: the kernel's own choice is the best left.
-      try (ServerSocket s = new ServerSocket(0)) {
-        return s.getLocalPort();
-      }
-    }
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = random.nextInt(Math.max(1024, ephemeralLow - 12_000), ephemeralLow);
-      try (ServerSocket s = new ServerSocket(port)) {
-        return s.getLocalPort();
-      } catch (IOException taken) {
-        // Someone listens there: try another.
-      }
-    }
-    throw new IOException("no free loopback port below " + ephemeralLow);
-  }
-
-  /** The start of the kernel's ephemeral port range (Linux), else the IANA default. */
-  private static int ephemeralRangeStart() {
-    try {
-      // Read as lines: Files.readString gave back only the first character of this procfs file.
-      String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
-      return Integer.parseInt(range.trim().split("\\s+")[0]);
-    } catch (IOException | RuntimeException notLinux) {
-      return 49152;
-    }
+  /** A port nobody listens on right now, that no ephemeral bind can take ({@link FreePorts}). */
+  public static int freePort() {
+    return FreePorts.free();
   }
 }
